@@ -93,7 +93,7 @@ export function parseBusinessDuration(duration: BusinessDuration): NormalizedDur
 
 function pickBranchIssue(input: unknown, error: z.ZodError): z.core.$ZodIssue | undefined {
   const union = error.issues.find((i) => i.code === 'invalid_union')
-  if (!union || union.code !== 'invalid_union') return undefined
+  if (union?.code !== 'invalid_union') return undefined
   const branch =
     typeof input === 'string'
       ? 0
