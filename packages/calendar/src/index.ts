@@ -1,3 +1,4 @@
+export type { Calendar } from './calendar'
 export {
   type CalendarDefinition,
   type CalendarDefinitionInput,
