@@ -1,0 +1,18 @@
+export {
+  createPolicyEngine,
+  type DecideOptions,
+  type PolicyEngine,
+  type PolicyEngineMode,
+  type PolicyEngineOptions,
+  type ReferencePolicyEngine,
+} from './create-policy-engine'
+export type { Decision, DecisionSection, TraceStep } from './decision'
+export { type ParsePolicyOptions, parsePolicy, safeParsePolicy } from './parse-policy'
+export { type Policy, policySchema } from './policy-schema'
+export {
+  type PolicyTestMismatch,
+  type PolicyTestReport,
+  type PolicyTestResult,
+  testPolicy,
+  testPolicyAsync,
+} from './test-policy'
