@@ -7,7 +7,10 @@ export {
   type ReferencePolicyEngine,
 } from './create-policy-engine'
 export type { Decision, DecisionSection, TraceStep } from './decision'
+export { explain } from './explain'
+export { type LintFinding, type LintOptions, type LintSeverity, lintPolicy } from './lint-policy'
 export { type ParsePolicyOptions, parsePolicy, safeParsePolicy } from './parse-policy'
+export { policyJsonSchema } from './policy-json-schema'
 export { type Policy, policySchema } from './policy-schema'
 export {
   type PolicyTestMismatch,

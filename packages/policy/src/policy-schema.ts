@@ -104,8 +104,12 @@ export const policySchema = policyShapeSchema
   })
   .transform((p) => finalize(p as Policy))
 
+/** Policies that went through {@link policySchema} (so lint knows not to parse them again). */
+export const parsedPolicies = new WeakSet<Policy>()
+
 /** Expands SLA targets written once for every priority (`target`) into one per priority. */
 function finalize(p: Policy): Policy {
+  parsedPolicies.add(p)
   for (const sla of p.sla.policies)
     for (const objective of Object.values(sla.metrics)) {
       const all = objective.targets['*']

@@ -79,5 +79,7 @@ export function compileCondition(
       return (s) => isNumberLike(s[i]) && (s[i] as number) > (v as number)
     case 'greaterThanInclusive':
       return (s) => isNumberLike(s[i]) && (s[i] as number) >= (v as number)
+    default:
+      throw new Error(`Unknown operator in a validated policy: ${String(condition.operator)}`)
   }
 }
