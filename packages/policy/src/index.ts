@@ -11,7 +11,7 @@ export { explain } from './explain'
 export { type LintFinding, type LintOptions, type LintSeverity, lintPolicy } from './lint-policy'
 export { type ParsePolicyOptions, parsePolicy, safeParsePolicy } from './parse-policy'
 export { policyJsonSchema } from './policy-json-schema'
-export { type Policy, policySchema } from './policy-schema'
+export type { Policy } from './policy-schema'
 export {
   type PolicyTestMismatch,
   type PolicyTestReport,

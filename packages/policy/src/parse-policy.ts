@@ -10,7 +10,8 @@ import {
 } from '@servicekit/core'
 import type { z } from 'zod'
 import { createLocator, findSyntaxError } from './internal/source-positions'
-import { type Policy, policySchema } from './policy-schema'
+import { checkReferences } from './internal/references'
+import { finalizePolicy, type Policy, policyShapeSchema } from './policy-schema'
 
 /** Options of {@link parsePolicy}. */
 export interface ParsePolicyOptions {
@@ -70,9 +71,18 @@ export function safeParsePolicy(input: unknown, options: ParsePolicyOptions = {}
       return fail(invalid([issue], cause))
     }
   }
-  const parsed = policySchema.safeParse(data)
-  if (parsed.success) return ok(parsed.data)
-  return fail(invalid(toPolicyIssues(parsed.error.issues, source), parsed.error))
+  const parsed = policyShapeSchema.safeParse(data)
+  if (!parsed.success) return fail(invalid(toPolicyIssues(parsed.error.issues, source), parsed.error))
+  const policy = parsed.data as Policy
+  const problems = checkReferences(policy)
+  if (problems.length === 0) return ok(finalizePolicy(policy))
+  const locate = source === undefined ? undefined : createLocator(source)
+  const issues = problems.map((pr): ValidationIssue => {
+    const issue: ValidationIssue = { path: pr.path, pointer: toJsonPointer(pr.path), code: pr.code, message: pr.message }
+    const at = locate?.(pr.path)
+    return at ? { ...issue, ...at } : issue
+  })
+  return fail(invalid(issues, undefined))
 }
 
 /** Converts zod issues to validation issues: one per unknown key, custom codes kept, positions added. */
@@ -88,7 +98,7 @@ export function toPolicyIssues(
     if (position) Object.assign(issue, position)
     out.push(issue)
   }
-  for (const z of zodIssues) {
+  for (const z of flattenUnions(zodIssues, [])) {
     const path = z.path.map((k) => (typeof k === 'number' ? k : String(k)))
     if (z.code === 'unrecognized_keys') {
       for (const key of z.keys)
@@ -98,6 +108,31 @@ export function toPolicyIssues(
     } else {
       push(path, z.code, z.message)
     }
+  }
+  return out
+}
+
+/**
+ * Replaces each union failure by the issues of the branch the input was most
+ * likely meant for (the one whose failures are fewest, ignoring branches of
+ * another type altogether), and each record-key failure by its key's issues.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = []
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path]
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const depth = issue.path.length
+      const wrongType = (branch: z.core.$ZodIssue[]) =>
+        branch.every((i) => i.code === 'invalid_type' && i.path.length === 0)
+      const candidates = issue.errors.filter((b) => !wrongType(b))
+      const pool = candidates.length ? candidates : issue.errors
+      const best = pool.reduce((a, b) => (b.length < a.length ? b : a))
+      if (candidates.length === 0 && depth >= 0) out.push({ ...issue, path } as z.core.$ZodIssue)
+      else out.push(...flattenUnions(best, path))
+    } else if (issue.code === 'invalid_key') {
+      for (const inner of issue.issues) out.push({ ...inner, path } as z.core.$ZodIssue)
+    } else out.push({ ...issue, path } as z.core.$ZodIssue)
   }
   return out
 }

@@ -2,7 +2,6 @@ import { type CalendarDefinition, calendarDefinitionSchema } from '@servicekit/c
 import { z } from 'zod'
 import { type FactDeclaration, factDeclarationSchema, factNameSchema } from './facts'
 import { descriptionSchema, labelsSchema, policyKeySchema } from './internal/keys'
-import { checkReferences } from './internal/references'
 import { type EscalationSection, escalationSectionSchema } from './sections/escalation'
 import { type PrioritySection, prioritySectionSchema } from './sections/priority'
 import { type RoutingSection, routingSectionSchema } from './sections/routing'
@@ -91,24 +90,11 @@ export const policyShapeSchema = z
     description: 'A servicekit policy: priority, routing, SLA and escalation.',
   })
 
-/** The zod schema of a policy document, with every cross-section check. */
-export const policySchema = policyShapeSchema
-  .superRefine((p, ctx) => {
-    for (const found of checkReferences(p as Policy))
-      ctx.addIssue({
-        code: 'custom',
-        path: found.path,
-        message: found.message,
-        params: { code: found.code },
-      })
-  })
-  .transform((p) => finalize(p as Policy))
-
-/** Policies that went through {@link policySchema} (so lint knows not to parse them again). */
+/** Policies that went through `parsePolicy` (so lint knows not to parse them again). */
 export const parsedPolicies = new WeakSet<Policy>()
 
 /** Expands SLA targets written once for every priority (`target`) into one per priority. */
-function finalize(p: Policy): Policy {
+export function finalizePolicy(p: Policy): Policy {
   parsedPolicies.add(p)
   for (const sla of p.sla.policies)
     for (const objective of Object.values(sla.metrics)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { policySchema } from '../policy-schema'
+import { policyShapeSchema } from '../policy-schema'
 
 /**
  * Generates the policy's JSON Schema from its zod schema (the input side: what
@@ -7,7 +7,7 @@ import { policySchema } from '../policy-schema'
  * `scripts/generate-schema.ts` writes it to `schemas/policy.schema.json`.
  */
 export function generatePolicyJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(policySchema, {
+  return z.toJSONSchema(policyShapeSchema, {
     io: 'input',
     target: 'draft-7',
     unrepresentable: 'any',
