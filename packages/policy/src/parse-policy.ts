@@ -9,8 +9,8 @@ import {
   type ValidationIssue,
 } from '@servicekit/core'
 import type { z } from 'zod'
-import { createLocator, findSyntaxError } from './internal/source-positions'
 import { checkReferences } from './internal/references'
+import { createLocator, findSyntaxError } from './internal/source-positions'
 import { finalizePolicy, type Policy, policyShapeSchema } from './policy-schema'
 
 /** Options of {@link parsePolicy}. */
@@ -72,13 +72,19 @@ export function safeParsePolicy(input: unknown, options: ParsePolicyOptions = {}
     }
   }
   const parsed = policyShapeSchema.safeParse(data)
-  if (!parsed.success) return fail(invalid(toPolicyIssues(parsed.error.issues, source), parsed.error))
+  if (!parsed.success)
+    return fail(invalid(toPolicyIssues(parsed.error.issues, source), parsed.error))
   const policy = parsed.data as Policy
   const problems = checkReferences(policy)
   if (problems.length === 0) return ok(finalizePolicy(policy))
   const locate = source === undefined ? undefined : createLocator(source)
   const issues = problems.map((pr): ValidationIssue => {
-    const issue: ValidationIssue = { path: pr.path, pointer: toJsonPointer(pr.path), code: pr.code, message: pr.message }
+    const issue: ValidationIssue = {
+      path: pr.path,
+      pointer: toJsonPointer(pr.path),
+      code: pr.code,
+      message: pr.message,
+    }
     const at = locate?.(pr.path)
     return at ? { ...issue, ...at } : issue
   })
@@ -117,7 +123,10 @@ export function toPolicyIssues(
  * likely meant for (the one whose failures are fewest, ignoring branches of
  * another type altogether), and each record-key failure by its key's issues.
  */
-function flattenUnions(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): z.core.$ZodIssue[] {
+function flattenUnions(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[],
+): z.core.$ZodIssue[] {
   const out: z.core.$ZodIssue[] = []
   for (const issue of issues) {
     const path = [...prefix, ...issue.path]

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { createPolicyEngine, parsePolicy } from '../src/index'
 import { minimalPolicy } from './fixtures/minimal'
 
-const facts = (category: string, extra: Record<string, unknown> = {}, customer: Record<string, unknown> = {}) => ({
+const facts = (
+  category: string,
+  extra: Record<string, unknown> = {},
+  customer: Record<string, unknown> = {},
+) => ({
   case: { category, ...extra },
   customer,
 })
@@ -24,7 +28,12 @@ describe('createPolicyEngine', () => {
     expect(d.escalations).toEqual([])
     expect(d.trace).toEqual([
       { section: 'priority', rule: 'key', pointer: '/priority/rules/0', outcome: 'high' },
-      { section: 'routing', rule: 'route-complaint', pointer: '/routing/rules/0', outcome: 'complaints' },
+      {
+        section: 'routing',
+        rule: 'route-complaint',
+        pointer: '/routing/rules/0',
+        outcome: 'complaints',
+      },
       { section: 'sla', rule: 'sla-all', pointer: '/sla/policies/0', outcome: 'sla-all' },
     ])
   })
@@ -32,7 +41,11 @@ describe('createPolicyEngine', () => {
   it('falls back to defaults and says so in the trace', () => {
     const d = createPolicyEngine(policy).decide(facts('inquiry'))
     expect([d.priority, d.team, d.role]).toEqual(['low', 'frontLine', 'agent'])
-    expect(d.trace.map((s) => `${s.section}:${s.rule}`)).toEqual(['priority:default', 'routing:default', 'sla:sla-all'])
+    expect(d.trace.map((s) => `${s.section}:${s.rule}`)).toEqual([
+      'priority:default',
+      'routing:default',
+      'sla:sla-all',
+    ])
   })
 
   it('applies json-rules-engine semantics: numeric operators need a number, contains needs a list', () => {
@@ -45,7 +58,8 @@ describe('createPolicyEngine', () => {
 
   it('fires escalation rules on a matching SLA event only', () => {
     const engine = createPolicyEngine(policy)
-    const on = (event: object) => engine.decide(facts('inquiry'), { event: event as never }).escalations.map((e) => e.id)
+    const on = (event: object) =>
+      engine.decide(facts('inquiry'), { event: event as never }).escalations.map((e) => e.id)
     expect(on({ type: 'sla.warning', metric: 'firstResponse', threshold: 75 })).toEqual(['warn'])
     expect(on({ type: 'sla.warning', metric: 'firstResponse', threshold: 50 })).toEqual([])
     expect(on({ type: 'sla.breached', metric: 'firstResponse' })).toEqual([])
@@ -53,9 +67,15 @@ describe('createPolicyEngine', () => {
   })
 
   it('fails with POLICY_FACTS_INVALID listing every violation, in both modes', async () => {
-    const bad = { case: { category: 'complaints', impact: '1', tags: 'vip' }, customer: { tier: 'gold' } }
+    const bad = {
+      case: { category: 'complaints', impact: '1', tags: 'vip' },
+      customer: { tier: 'gold' },
+    }
     const expected = [
-      ['/case/category', '"complaints" is not allowed; allowed: "complaint", "afterSales", "inquiry"'],
+      [
+        '/case/category',
+        '"complaints" is not allowed; allowed: "complaint", "afterSales", "inquiry"',
+      ],
       ['/case/impact', 'Expected integer, received string "1"'],
       ['/case/tags', 'Expected an array, received string "vip"'],
       ['/customer/tier', '"gold" is not allowed; allowed: "key", "ordinary"'],
@@ -65,14 +85,24 @@ describe('createPolicyEngine', () => {
       expect.unreachable()
     } catch (e) {
       expect(isServiceKitError(e, 'POLICY_FACTS_INVALID')).toBe(true)
-      expect((e as { details: { issues: { pointer: string; message: string }[] } }).details.issues.map((i) => [i.pointer, i.message])).toEqual(expected)
+      expect(
+        (e as { details: { issues: { pointer: string; message: string }[] } }).details.issues.map(
+          (i) => [i.pointer, i.message],
+        ),
+      ).toEqual(expected)
     }
-    await expect(createPolicyEngine(policy, { mode: 'reference' }).decide(bad)).rejects.toMatchObject({
+    await expect(
+      createPolicyEngine(policy, { mode: 'reference' }).decide(bad),
+    ).rejects.toMatchObject({
       code: 'POLICY_FACTS_INVALID',
     })
-    expect(() => createPolicyEngine(policy).decide({ customer: {} })).toThrow(/Required fact is missing/)
+    expect(() => createPolicyEngine(policy).decide({ customer: {} })).toThrow(
+      /Required fact is missing/,
+    )
     expect(() => createPolicyEngine(policy).decide(null)).toThrow(/facts must be an object/)
-    expect(() => createPolicyEngine(policy).decide({ case: 'complaint' })).toThrow(/Expected an object holding "category"/)
+    expect(() => createPolicyEngine(policy).decide({ case: 'complaint' })).toThrow(
+      /Expected an object holding "category"/,
+    )
   })
 
   it('keeps the policy it decides with frozen, so a decision cannot change the engine', () => {
@@ -87,14 +117,26 @@ describe('createPolicyEngine', () => {
     const doc = minimalPolicy()
     // Several routing rules under "first", so json-rules-engine stops runs early.
     doc.routing.rules.push(
-      { id: 'route-key', when: { fact: 'customer.tier', operator: 'equal', value: 'key' }, then: { role: 'supervisor' } },
-      { id: 'route-rest', when: { fact: 'case.category', operator: 'in', value: ['afterSales', 'inquiry'] }, then: { team: 'frontLine' } },
+      {
+        id: 'route-key',
+        when: { fact: 'customer.tier', operator: 'equal', value: 'key' },
+        then: { role: 'supervisor' },
+      },
+      {
+        id: 'route-rest',
+        when: { fact: 'case.category', operator: 'in', value: ['afterSales', 'inquiry'] },
+        then: { team: 'frontLine' },
+      },
     )
     const p = parsePolicy(doc)
     const compiled = createPolicyEngine(p)
     const reference = createPolicyEngine(p, { mode: 'reference' })
     const inputs = Array.from({ length: 60 }, (_, i) =>
-      facts(['complaint', 'afterSales', 'inquiry'][i % 3]!, { impact: (i % 3) + 1 }, { tier: i % 2 ? 'key' : 'ordinary' }),
+      facts(
+        ['complaint', 'afterSales', 'inquiry'][i % 3]!,
+        { impact: (i % 3) + 1 },
+        { tier: i % 2 ? 'key' : 'ordinary' },
+      ),
     )
     const together = await Promise.all(inputs.map((f) => reference.decide(f)))
     expect(together).toEqual(inputs.map((f) => compiled.decide(f)))
@@ -104,9 +146,21 @@ describe('createPolicyEngine', () => {
     // Not our code: it shows the hazard the pool avoids. A rule that stops the run
     // (as "first" does) ends the other, overlapping runs of the same instance too.
     const engine = new Engine([], { allowUndefinedFacts: true })
-    engine.addRule({ priority: 2, conditions: { all: [{ fact: 'x', operator: 'equal', value: 1 }] }, event: { type: 'a' }, onSuccess: () => void engine.stop() })
-    engine.addRule({ priority: 1, conditions: { all: [{ fact: 'y', operator: 'equal', value: 1 }] }, event: { type: 'b' } })
-    const [first, second] = await Promise.all([engine.run({ x: 1, y: 1 }), engine.run({ x: 0, y: 1 })])
+    engine.addRule({
+      priority: 2,
+      conditions: { all: [{ fact: 'x', operator: 'equal', value: 1 }] },
+      event: { type: 'a' },
+      onSuccess: () => void engine.stop(),
+    })
+    engine.addRule({
+      priority: 1,
+      conditions: { all: [{ fact: 'y', operator: 'equal', value: 1 }] },
+      event: { type: 'b' },
+    })
+    const [first, second] = await Promise.all([
+      engine.run({ x: 1, y: 1 }),
+      engine.run({ x: 0, y: 1 }),
+    ])
     expect(first.events.map((e) => e.type)).toEqual(['a'])
     // Run 2 does not match "a" and should fire "b", but run 1's stop() ended it.
     expect(second.events.map((e) => e.type)).toEqual([])

@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs'
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { generatePolicyJsonSchema } from '../src/internal/json-schema'
 import { policyJsonSchema } from '../src/index'
+import { generatePolicyJsonSchema } from '../src/internal/json-schema'
 import { minimalPolicy } from './fixtures/minimal'
 
 const read = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../examples/policies/${name}.policy.json`, import.meta.url), 'utf8'))
+  JSON.parse(
+    readFileSync(
+      new URL(`../../../examples/policies/${name}.policy.json`, import.meta.url),
+      'utf8',
+    ),
+  )
 
 describe('policyJsonSchema', () => {
   it('is the committed schemas/policy.schema.json, and that file matches the zod schema', () => {
-    const committed = JSON.parse(readFileSync(new URL('../schemas/policy.schema.json', import.meta.url), 'utf8'))
+    const committed = JSON.parse(
+      readFileSync(new URL('../schemas/policy.schema.json', import.meta.url), 'utf8'),
+    )
     // If this fails, run `npm run build -w @servicekit/policy` and commit schemas/policy.schema.json.
     expect(committed).toEqual(generatePolicyJsonSchema())
     expect(policyJsonSchema).toEqual(committed)

@@ -8,7 +8,11 @@ const issuesOf = (input: unknown) => {
   const r = safeParsePolicy(input)
   if (r.success) throw new Error('expected a failure')
   expect(r.error.code).toBe('POLICY_INVALID')
-  return (r.error.details as { issues: { pointer: string; code: string; message: string; line?: number; column?: number }[] }).issues
+  return (
+    r.error.details as {
+      issues: { pointer: string; code: string; message: string; line?: number; column?: number }[]
+    }
+  ).issues
 }
 
 describe('parsePolicy', () => {
@@ -42,7 +46,10 @@ describe('parsePolicy', () => {
 
   it('expands a target written once into one per priority', () => {
     const doc = minimalPolicy()
-    doc.sla.policies[0].metrics.firstResponse = { target: { businessDays: 2 }, targets: { high: 'PT4H' } }
+    doc.sla.policies[0].metrics.firstResponse = {
+      target: { businessDays: 2 },
+      targets: { high: 'PT4H' },
+    }
     expect(parsePolicy(doc).sla.policies[0]!.metrics.firstResponse!.targets).toEqual({
       high: { kind: 'time', ms: 14_400_000 },
       low: { kind: 'businessDays', days: 2 },
@@ -130,7 +137,14 @@ describe('parsePolicy', () => {
   it('locates JSON syntax errors', () => {
     const issues = issuesOf('{\n  "id": "x",\n  "version": "1",\n}')
     expect(issues).toEqual([
-      { path: [], pointer: '', code: 'invalid_json', message: expect.stringMatching(/^JSON syntax error/), line: 4, column: 1 },
+      {
+        path: [],
+        pointer: '',
+        code: 'invalid_json',
+        message: expect.stringMatching(/^JSON syntax error/),
+        line: 4,
+        column: 1,
+      },
     ])
   })
 
@@ -145,7 +159,10 @@ describe('parsePolicy', () => {
   it('rejects JSONPath expressions beyond simple member access', () => {
     const doc = minimalPolicy()
     doc.routing.rules[0].when.path = '$..[?(@.constructor)]'
-    expect(issuesOf(doc)[0]).toMatchObject({ pointer: '/routing/rules/0/when/path', code: 'invalid-fact-path' })
+    expect(issuesOf(doc)[0]).toMatchObject({
+      pointer: '/routing/rules/0/when/path',
+      code: 'invalid-fact-path',
+    })
   })
 
   it('checks operators against the fact type and values against the operator', () => {
@@ -153,7 +170,11 @@ describe('parsePolicy', () => {
     doc.priority.rules[0].when = { fact: 'customer.tier', operator: 'greaterThan', value: 2 }
     doc.priority.rules[1].when = { fact: 'case.impact', operator: 'in', value: 1 }
     doc.priority.rules[2].when = { fact: 'case.tags', operator: 'equal', value: 'vip' }
-    expect(issuesOf(doc).map((i) => i.code)).toEqual(['operator-type', 'value-type', 'operator-type'])
+    expect(issuesOf(doc).map((i) => i.code)).toEqual([
+      'operator-type',
+      'value-type',
+      'operator-type',
+    ])
   })
 
   it('rejects references to undefined teams, roles, levels, metrics, priorities and pause states', () => {
@@ -191,14 +212,20 @@ describe('parsePolicy', () => {
     ])
     delete doc.sla.metrics.broken
     expect(issuesOf(doc).map((i) => [i.pointer, i.code, i.message])).toEqual([
-      ['/sla/metrics/repairConfirmation/stop/0/where/actr.role', 'invalid-event-field', expect.stringMatching(/has no field "actr". Did you mean "actor"\?/)],
+      [
+        '/sla/metrics/repairConfirmation/stop/0/where/actr.role',
+        'invalid-event-field',
+        expect.stringMatching(/has no field "actr". Did you mean "actor"\?/),
+      ],
       ['/sla/metrics/firstResponse', 'metric-redefined', expect.any(String)],
     ])
   })
 
   it('validates the embedded tests against the fact declarations', () => {
     const doc = minimalPolicy()
-    doc.tests = [{ name: 't', facts: { case: { category: 'complaints' } }, expect: { priority: 'urgent' } }]
+    doc.tests = [
+      { name: 't', facts: { case: { category: 'complaints' } }, expect: { priority: 'urgent' } },
+    ]
     expect(issuesOf(doc).map((i) => [i.pointer, i.code])).toEqual([
       ['/tests/0/facts/case/category', 'test-facts-invalid'],
       ['/tests/0/expect/priority', 'unknown-priority'],
@@ -207,7 +234,10 @@ describe('parsePolicy', () => {
 
   it('parses both example policies', () => {
     for (const f of ['standard-after-sales', 'itil-incident']) {
-      const text = readFileSync(new URL(`../../../examples/policies/${f}.policy.json`, import.meta.url), 'utf8')
+      const text = readFileSync(
+        new URL(`../../../examples/policies/${f}.policy.json`, import.meta.url),
+        'utf8',
+      )
       expect(parsePolicy(text).id).toBe(f)
     }
   })
