@@ -1,3 +1,5 @@
+// biome-ignore-all lint/suspicious/noThenProperty: rule outcomes are written "when … then …" in policy documents
+// biome-ignore-all lint/suspicious/noExplicitAny: test documents are mutated freely to provoke errors
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
