@@ -3,8 +3,8 @@ import schema from '../schemas/policy.schema.json'
 /**
  * The JSON Schema (draft 7) of a policy file, generated from the zod schema at
  * build time. Point a file's `"$schema"` at
- * `node_modules/@servicekit/policy/schemas/policy.schema.json` (or import
- * `@servicekit/policy/policy.schema.json`) and VS Code completes and checks it.
+ * `node_modules/@servicekit/policy/schemas/policy.schema.json` (the file ships
+ * with the package) and VS Code completes and checks it.
  * The schema checks structure; `parsePolicy` also checks references between
  * sections (declared facts, defined calendars, …).
  *
