@@ -15,25 +15,28 @@ const none: readonly never[] = Object.freeze([])
 export function createCompiledDecide(
   plan: Plan,
 ): (facts: unknown, event?: SlaEventContext) => Decision {
-  const { policy: p, slotOf, steps, rank } = plan
+  const { policy: p, slotOf, steps, rank, reader } = plan
   const slots: unknown[] = new Array(plan.slotCount).fill(undefined)
   const nFacts = plan.reader.names.length
   const compile = (c: Parameters<typeof compileCondition>[0]) => compileCondition(c, slotOf)
 
   const priorityRules = p.priority.rules.map((r) => compile(r.when))
+  const priorityRank = p.priority.rules.map((r) => rank.get(r.then)!)
+  const cellRank = (p.priority.matrix?.cells ?? []).map((row) => row.map((v) => rank.get(v)!))
   const maxHit = p.priority.hitPolicy === 'max'
   const m = p.priority.matrix
   const rowSlot = m ? slotOf.get(m.rows.fact)! : -1
   const colSlot = m ? slotOf.get(m.columns.fact)! : -1
   const rowIndex = new Map<unknown, number>(m?.rows.values.map((v, i) => [v, i]))
   const colIndex = new Map<unknown, number>(m?.columns.values.map((v, i) => [v, i]))
-  const cells = m?.cells ?? []
 
   const routingRules = p.routing.rules.map((r) => compile(r.when))
+  const routingThen = p.routing.rules.map((r) => r.then)
   const def = p.routing.default
   const defaultSkills = def.skills ?? none
 
   const slaRules = p.sla.policies.map((s) => compile(s.when))
+  const slaList = p.sla.policies
   const slaFirst = p.sla.hitPolicy === 'first'
 
   const escalationRules: { rule: EscalationRule; when: Predicate; step: TraceStep }[] =
@@ -42,9 +45,11 @@ export function createCompiledDecide(
       when: compile(rule.when),
       step: steps.escalation[i]!,
     }))
+  const standing = escalationRules.filter((e) => e.rule.on === undefined)
+  const triggered = escalationRules.filter((e) => e.rule.on !== undefined)
 
   return (facts, event) => {
-    readFacts(plan, facts, slots)
+    if (reader.read(facts, slots) !== undefined) readFacts(plan, facts, slots)
     const trace: TraceStep[] = []
 
     // Priority.
@@ -58,7 +63,7 @@ export function createCompiledDecide(
         priority = step.outcome
         break
       }
-      const r = rank.get(step.outcome)!
+      const r = priorityRank[i]!
       if (r < best) {
         best = r
         priority = step.outcome
@@ -70,7 +75,7 @@ export function createCompiledDecide(
       if (r !== undefined && c !== undefined) {
         const step = steps.matrix[r]![c]!
         trace.push(step)
-        const k = rank.get(cells[r]![c]!)!
+        const k = cellRank[r]![c]!
         if (priority === undefined || k < best) {
           best = k
           priority = step.outcome
@@ -90,7 +95,7 @@ export function createCompiledDecide(
     let routed = false
     for (let i = 0; i < routingRules.length; i++) {
       if (!routingRules[i]!(slots)) continue
-      const then = p.routing.rules[i]!.then
+      const then = routingThen[i]!
       team = then.team ?? def.team
       role = then.role ?? def.role
       skills = then.skills ?? defaultSkills
@@ -107,16 +112,17 @@ export function createCompiledDecide(
     for (let i = 0; i < slaRules.length; i++) {
       if (!slaRules[i]!(slots)) continue
       if (slaPolicies === none) slaPolicies = []
-      ;(slaPolicies as SlaPolicy[]).push(p.sla.policies[i]!)
+      ;(slaPolicies as SlaPolicy[]).push(slaList[i]!)
       trace.push(steps.sla[i]!)
       if (slaFirst) break
     }
 
     // Escalation: standing rules without an event, triggered rules with one.
     let escalations: EscalationRule[] | readonly never[] = none
-    for (let i = 0; i < escalationRules.length; i++) {
-      const e = escalationRules[i]!
-      if (event === undefined ? e.rule.on !== undefined : !triggerMatches(e.rule, event)) continue
+    const candidates = event === undefined ? standing : triggered
+    for (let i = 0; i < candidates.length; i++) {
+      const e = candidates[i]!
+      if (event !== undefined && !triggerMatches(e.rule, event)) continue
       if (!e.when(slots)) continue
       if (escalations === none) escalations = []
       ;(escalations as EscalationRule[]).push(e.rule)
