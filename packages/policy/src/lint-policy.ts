@@ -1,7 +1,7 @@
 import { toJsonPointer } from '@servicekit/core'
 import { runLintChecks } from './internal/lint/checks'
 import { checkReferences, type ReferenceProblem } from './internal/references'
-import { createLocator, findSyntaxError } from './internal/source-positions'
+import { createLocator, parseJsonText } from './internal/source-positions'
 import { toPolicyIssues } from './parse-policy'
 import { type Policy, parsedPolicies, policyShapeSchema } from './policy-schema'
 
@@ -51,20 +51,18 @@ export function lintPolicy(input: unknown, options: LintOptions = {}): LintFindi
   let data = input
   if (typeof input === 'string') {
     source = input
-    try {
-      data = JSON.parse(input)
-    } catch (cause) {
-      const syntax = findSyntaxError(input)
+    const json = parseJsonText(input)
+    if (!json.ok)
       return [
         {
           code: 'invalid-json',
           severity: 'error',
           pointer: '',
-          message: syntax?.message ?? `JSON syntax error: ${(cause as Error).message}`,
-          ...syntax?.position,
+          message: json.message,
+          ...json.position,
         },
       ]
-    }
+    data = json.data
   }
   let policy: Policy
   let problems: ReferenceProblem[] = []

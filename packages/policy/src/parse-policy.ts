@@ -10,7 +10,7 @@ import {
 } from '@servicekit/core'
 import type { z } from 'zod'
 import { checkReferences } from './internal/references'
-import { createLocator, findSyntaxError } from './internal/source-positions'
+import { createLocator, parseJsonText } from './internal/source-positions'
 import { finalizePolicy, type Policy, policyShapeSchema } from './policy-schema'
 
 /** Options of {@link parsePolicy}. */
@@ -57,19 +57,18 @@ export function safeParsePolicy(input: unknown, options: ParsePolicyOptions = {}
   let data = input
   if (typeof input === 'string') {
     source = input
-    try {
-      data = JSON.parse(input)
-    } catch (cause) {
-      const syntax = findSyntaxError(input)
+    const json = parseJsonText(input)
+    if (!json.ok) {
       const issue: ValidationIssue = {
         path: [],
         pointer: '',
         code: 'invalid_json',
-        message: syntax?.message ?? `JSON syntax error: ${(cause as Error).message}`,
-        ...syntax?.position,
+        message: json.message,
+        ...json.position,
       }
-      return fail(invalid([issue], cause))
+      return fail(invalid([issue], json.cause))
     }
+    data = json.data
   }
   const parsed = policyShapeSchema.safeParse(data)
   if (!parsed.success)

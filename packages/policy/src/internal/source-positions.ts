@@ -74,3 +74,22 @@ function computeLineStarts(source: string): number[] {
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1)
   return starts
 }
+
+/** JSON text parsed, or its first syntax error with a message and position. */
+export function parseJsonText(
+  text: string,
+):
+  | { ok: true; data: unknown }
+  | { ok: false; message: string; position?: Position; cause: unknown } {
+  try {
+    return { ok: true, data: JSON.parse(text) }
+  } catch (cause) {
+    const syntax = findSyntaxError(text)
+    return {
+      ok: false,
+      message: syntax?.message ?? `JSON syntax error: ${(cause as Error).message}`,
+      ...(syntax ? { position: syntax.position } : {}),
+      cause,
+    }
+  }
+}
