@@ -39,6 +39,10 @@ export const errorCodes = {
 
   // metrics
   METRICS_INVALID_INPUT: 'A metric received a value outside its scale, a non-integer, NaN or null.',
+  METRICS_INVALID_OPTIONS:
+    'A metric option is out of range or inconsistent (scale, threshold, weights, z, round, bins).',
+  METRICS_MERGE_MISMATCH:
+    'Two accumulators with different settings (scale, threshold, accuracy) cannot be merged.',
 
   // cli and replay
   CLI_USAGE: 'The command line is malformed: unknown command, missing argument or bad flag.',
