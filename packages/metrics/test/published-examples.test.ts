@@ -81,7 +81,9 @@ describe('published worked examples', () => {
       ...repeat({ waitMs: 5_000, abandoned: true }, 10),
       ...repeat({ waitMs: 60_000 }, 20),
     ]
-    expect(serviceLevel(contacts, 30_000, { abandoned: 'excludedIfWithin', round: 1 }).value).toBe(77.8)
+    expect(serviceLevel(contacts, 30_000, { abandoned: 'excludedIfWithin', round: 1 }).value).toBe(
+      77.8,
+    )
     expect(serviceLevel(contacts, 30_000, { abandoned: 'missed' }).value).toBe(70)
     expect(serviceLevel(contacts, 30_000, { abandoned: 'metIfWithin' }).value).toBe(80)
   })

@@ -26,7 +26,7 @@ describe('csat', () => {
 
   it('gives the Wilson interval in percent', () => {
     const r = csat([...Array(430).fill(5), ...Array(44).fill(1)])
-    expect(r.ci![0]).toBeCloseTo(87.76750858242243, 10)
+    expect(r.ci![0]).toBeCloseTo(87.7675085824224, 10)
     expect(r.ci![1]).toBeCloseTo(93.01239839930541, 10)
     expect(r.lowSample).toBe(false)
   })
@@ -94,17 +94,29 @@ describe('nps', () => {
     expect(d.significant).toBe(true)
     expect(d.pValue!).toBeLessThan(0.001)
     expect(d.ci![0]).toBeLessThan(d.adjustedDifference!)
-    const small = npsDifference({ promoters: 11, passives: 10, detractors: 9 }, { promoters: 10, passives: 10, detractors: 10 })
+    const small = npsDifference(
+      { promoters: 11, passives: 10, detractors: 9 },
+      { promoters: 10, passives: 10, detractors: 10 },
+    )
     expect(small.significant).toBe(false)
     expect(small.pValue!).toBeGreaterThan(0.5)
-    expect(npsDifference(before, { promoters: 0, passives: 0, detractors: 0 }).difference).toBeNull()
+    expect(
+      npsDifference(before, { promoters: 0, passives: 0, detractors: 0 }).difference,
+    ).toBeNull()
   })
 
   it('npsDifference p-value matches the statistic', () => {
-    const d = npsDifference({ promoters: 60, passives: 20, detractors: 20 }, { promoters: 45, passives: 25, detractors: 30 })
+    const d = npsDifference(
+      { promoters: 60, passives: 20, detractors: 20 },
+      { promoters: 45, passives: 25, detractors: 30 },
+    )
     // Two-sided normal p-value: at |Z| = 1.96 it is 0.05.
     expect(d.statistic).toBeGreaterThan(0)
-    const atThreshold = npsDifference({ promoters: 60, passives: 20, detractors: 20 }, { promoters: 45, passives: 25, detractors: 30 }, { z: Math.abs(d.statistic!) })
+    const atThreshold = npsDifference(
+      { promoters: 60, passives: 20, detractors: 20 },
+      { promoters: 45, passives: 25, detractors: 30 },
+      { z: Math.abs(d.statistic!) },
+    )
     expect(atThreshold.significant).toBe(false)
   })
 })
@@ -156,7 +168,13 @@ describe('bad input', () => {
       expect(r.ci).toBeNull()
     }
     const n = nps([])
-    expect([n.score, n.variance, n.standardError, n.ci, n.adjusted]).toEqual([null, null, null, null, null])
+    expect([n.score, n.variance, n.standardError, n.ci, n.adjusted]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
     expect(ces([]).mean).toBeNull()
     expect(ces([], { variant: 'net' }).value).toBeNull()
     expect(JSON.stringify(csatMean([3]))).not.toContain('NaN')
@@ -186,7 +204,14 @@ describe('bad input', () => {
 
   it('round rounds every number of the result, half away from zero', () => {
     const r = nps([10, 9, 10, 8, 7, 5, 6, 9, 10], { round: 2 })
-    for (const v of [r.score, r.standardError, r.marginOfError, ...r.ci!, r.adjusted!.score, ...r.adjusted!.ci]) {
+    for (const v of [
+      r.score,
+      r.standardError,
+      r.marginOfError,
+      ...r.ci!,
+      r.adjusted!.score,
+      ...r.adjusted!.ci,
+    ]) {
       expect(Math.round(v! * 100) / 100).toBe(v)
     }
     expect(csat([...Array(201).fill(5), ...Array(199).fill(1)], { round: 1 }).value).toBe(50.3) // 50.25 → 50.3
