@@ -160,7 +160,10 @@ describe('rfm', () => {
 
 describe('weighted index, disconfirmation and health', () => {
   it('uses the standard weights by default', () => {
-    expect(Object.values(standardIndexWeights).reduce((a: number, b) => a + b, 0)).toBeCloseTo(1, 12)
+    expect(Object.values(standardIndexWeights).reduce((a: number, b) => a + b, 0)).toBeCloseTo(
+      1,
+      12,
+    )
     const r = weightedIndex({
       responseSpeed: 4,
       serviceQuality: 5,
