@@ -301,6 +301,29 @@ describe('percentiles', () => {
   const data = fc.array(value, { minLength: 1, maxLength: 300, size: 'max' })
   const p = fc.integer({ min: 0, max: 100_000 }).map((x) => x / 1000)
 
+  it('exact percentiles equal the order statistics of a sorted copy', () => {
+    // Small integers force many duplicates, the hard case for selection.
+    const dupes = fc.array(fc.integer({ min: -5, max: 5 }), {
+      minLength: 1,
+      maxLength: 300,
+      size: 'max',
+    })
+    fc.assert(
+      fc.property(fc.oneof(data, dupes), p, (xs, p) => {
+        const sorted = [...xs].sort((a, b) => a - b)
+        const n = sorted.length
+        const k = Math.max(1, Math.ceil((p * n) / 100))
+        expect(percentile(xs, p).value === sorted[k - 1]).toBe(true)
+        const h = ((n - 1) * p) / 100
+        const lo = Math.floor(h)
+        const a = sorted[lo]!
+        const b = sorted[Math.min(lo + 1, n - 1)]!
+        expect(percentile(xs, p, { method: 'linear' }).value).toBeCloseTo(a + (h - lo) * (b - a), 6)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
   it('are monotone in p, exact and streaming, both methods', () => {
     fc.assert(
       fc.property(data, p, p, (xs, a, b) => {
