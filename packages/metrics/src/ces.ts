@@ -2,7 +2,7 @@ import { invalidOption, mergeMismatch } from './internal/errors'
 import { adjustedNetScore, netScore, roundEstimate } from './internal/net-score'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
 import { meanResult, rateResult } from './internal/results'
-import { resolveCutoff, resolveScale, type ScaleOption } from './internal/scale'
+import { resolveCutoff, resolveScale } from './internal/scale'
 import { ScoreTally } from './internal/score-tally'
 import type {
   Accumulator,
@@ -10,6 +10,7 @@ import type {
   MeanResult,
   MetricOptions,
   RateResult,
+  ScaleOption,
   ScoreInput,
 } from './types'
 

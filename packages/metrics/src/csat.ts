@@ -1,9 +1,16 @@
 import { mergeMismatch } from './internal/errors'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
 import { meanResult, rateResult } from './internal/results'
-import { resolveCutoff, resolveScale, type ScaleOption } from './internal/scale'
+import { resolveCutoff, resolveScale } from './internal/scale'
 import { ScoreTally } from './internal/score-tally'
-import type { Accumulator, Interval, MeanResult, MetricOptions, ScoreInput } from './types'
+import type {
+  Accumulator,
+  Interval,
+  MeanResult,
+  MetricOptions,
+  ScaleOption,
+  ScoreInput,
+} from './types'
 
 /** Options of {@link csat} and {@link csatMean}. */
 export interface CsatOptions extends MetricOptions {

@@ -130,6 +130,7 @@ export type {
   MeanResult,
   MetricOptions,
   RateResult,
+  ScaleOption,
   ScoreInput,
   SurveyScores,
 } from './types'

@@ -103,35 +103,38 @@ export function npsFromCounts(
   options: ResolvedOptions,
 ): NpsResult {
   const n = promoters + passives + detractors
-  const base = {
-    promoters,
-    passives,
-    detractors,
-    n,
-    lowSample: n < options.minSample,
-    invalid,
-    unanswered,
-  }
+  const counts = { promoters, passives, detractors, n }
+  const flags = { lowSample: n < options.minSample, invalid, unanswered }
   if (n === 0) {
-    return {
-      ...base,
-      score: null,
+    const none = {
       variance: null,
       standardError: null,
       marginOfError: null,
       ci: null,
       adjusted: null,
     }
+    return { score: null, ...counts, ...none, ...flags }
   }
   const wald: NetScoreEstimate = roundEstimate(
     netScore(promoters, detractors, n, options.z),
     options,
   )
-  const { score, standardError, marginOfError, ci } = roundEstimate(
-    adjustedNetScore(promoters, detractors, n, options.z),
-    options,
-  )
-  return { ...base, ...wald, adjusted: { score, standardError, marginOfError, ci } }
+  const adjusted = roundEstimate(adjustedNetScore(promoters, detractors, n, options.z), options)
+  return {
+    score: wald.score,
+    ...counts,
+    variance: wald.variance,
+    standardError: wald.standardError,
+    marginOfError: wald.marginOfError,
+    ci: wald.ci,
+    adjusted: {
+      score: adjusted.score,
+      standardError: adjusted.standardError,
+      marginOfError: adjusted.marginOfError,
+      ci: adjusted.ci,
+    },
+    ...flags,
+  }
 }
 
 /**

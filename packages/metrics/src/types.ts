@@ -13,6 +13,12 @@ export type Interval = readonly [lower: number, upper: number]
  */
 export type InvalidPolicy = 'throw' | 'skip'
 
+/**
+ * A rating scale: a number of points starting at 1 (`5` is 1–5), or its
+ * integer ends (`{ min: 0, max: 10 }`).
+ */
+export type ScaleOption = number | { min: number; max: number }
+
 /** Options every metric with an interval or a sample size accepts. */
 export interface MetricOptions {
   /**

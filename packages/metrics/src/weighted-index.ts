@@ -1,9 +1,9 @@
 import { invalidInput, mergeMismatch } from './internal/errors'
 import { resolveOptions } from './internal/options'
 import { maybeRound } from './internal/round'
-import { resolveScale, type ScaleOption } from './internal/scale'
+import { resolveScale } from './internal/scale'
 import { normalizeWeights, weightedMean } from './internal/weighted-mean'
-import type { Accumulator, InvalidPolicy } from './types'
+import type { Accumulator, InvalidPolicy, ScaleOption } from './types'
 
 /**
  * The service standard's weights for the satisfaction index (SERVICE-STANDARD

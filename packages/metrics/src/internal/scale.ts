@@ -1,7 +1,5 @@
+import type { ScaleOption } from '../types'
 import { invalidOption } from './errors'
-
-/** A rating scale: a number of points starting at 1, or explicit integer ends. */
-export type ScaleOption = number | { min: number; max: number }
 
 /** Validates a scale option and returns its integer ends. */
 export function resolveScale(
