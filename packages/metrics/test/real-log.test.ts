@@ -59,7 +59,9 @@ describe.skipIf(!path)(
     it('reopen rate: batch and four merged workers agree', () => {
       const batch = reopenRate(all.map((i) => i.reopened))
       const workers = [0, 1, 2, 3].map(() => createReopenRateAccumulator())
-      all.forEach((i, k) => workers[k % 4]!.add(i.reopened))
+      all.forEach((i, k) => {
+        workers[k % 4]!.add(i.reopened)
+      })
       const merged = workers.reduce((a, b) => a.merge(b))
       expect(merged.result()).toEqual(batch)
       expect(batch.n).toBe(24_918)
