@@ -1,6 +1,5 @@
-import { ContactTally, type ServiceContact } from './internal/contact-tally'
-import { mergeMismatch } from './internal/errors'
-import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
+import { accumulate } from './internal/accumulate'
+import { ContactAccumulatorBase, type ServiceContact } from './internal/contact-tally'
 import { rateResult } from './internal/results'
 import type { ContactAccumulator } from './service-level'
 import type { MetricOptions, RateResult } from './types'
@@ -17,38 +16,13 @@ export interface AbandonmentRateResult extends RateResult {
   shortAbandoned: number
 }
 
-class AbandonmentAccumulator implements ContactAccumulator<AbandonmentRateResult> {
-  readonly options: ResolvedOptions
-  readonly tally: ContactTally
-
+class AbandonmentAccumulator
+  extends ContactAccumulatorBase<AbandonmentRateResult>
+  implements ContactAccumulator<AbandonmentRateResult>
+{
   constructor(options: AbandonmentRateOptions) {
-    this.options = resolveOptions('abandonmentRate', options)
     // The threshold plays no part in the rate.
-    this.tally = new ContactTally(
-      'abandonmentRate',
-      0,
-      options.shortAbandonMs ?? 0,
-      this.options.skipInvalid,
-    )
-  }
-
-  add(contact: ServiceContact): void {
-    this.tally.add(contact)
-  }
-
-  addWait(waitMs: number, abandoned = false): void {
-    this.tally.addWait(waitMs, abandoned)
-  }
-
-  merge(other: this): this {
-    if (!sameOutputOptions(this.options, other.options))
-      throw mergeMismatch('abandonmentRate', 'z, round or minSample options')
-    this.tally.merge(other.tally)
-    return this
-  }
-
-  reset(): void {
-    this.tally.reset()
+    super('abandonmentRate', 0, options)
   }
 
   result(): AbandonmentRateResult {
@@ -97,7 +71,5 @@ export function abandonmentRate(
   contacts: Iterable<ServiceContact>,
   options: AbandonmentRateOptions = {},
 ): AbandonmentRateResult {
-  const acc = new AbandonmentAccumulator(options)
-  for (const c of contacts) acc.add(c)
-  return acc.result()
+  return accumulate(new AbandonmentAccumulator(options), contacts)
 }

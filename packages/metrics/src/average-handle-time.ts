@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { invalidInput, mergeMismatch } from './internal/errors'
 import { Moments } from './internal/moments'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
@@ -103,7 +104,5 @@ export function averageHandleTime(
   contacts: Iterable<HandledContact>,
   options: MetricOptions = {},
 ): AverageHandleTimeResult {
-  const acc = new HandleTimeAccumulator(options)
-  for (const c of contacts) acc.add(c)
-  return acc.result()
+  return accumulate(new HandleTimeAccumulator(options), contacts)
 }

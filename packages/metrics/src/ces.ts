@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { invalidOption, mergeMismatch } from './internal/errors'
 import { adjustedNetScore, netScore, roundEstimate } from './internal/net-score'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
@@ -221,7 +222,5 @@ export function ces<V extends CesVariant = 'mean'>(
   responses: Iterable<ScoreInput>,
   options: CesOptions & { variant?: V } = {},
 ): CesResult<V> {
-  const acc = new CesAccumulator<V>(options)
-  for (const r of responses) acc.add(r)
-  return acc.result()
+  return accumulate(new CesAccumulator<V>(options), responses)
 }

@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { mergeMismatch } from './internal/errors'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
 import { meanResult, rateResult } from './internal/results'
@@ -148,7 +149,16 @@ export function createCsatAccumulator(
   return new CsatAccumulator(options)
 }
 
-/** A streaming {@link csatMean}, like {@link createCsatAccumulator}. */
+/**
+ * A streaming {@link csatMean}, like {@link createCsatAccumulator}.
+ *
+ * @example
+ * ```ts
+ * const acc = createCsatMeanAccumulator()
+ * for (const score of [5, 4, 3]) acc.add(score)
+ * acc.result().mean // 4
+ * ```
+ */
 export function createCsatMeanAccumulator(
   options: CsatOptions = {},
 ): Accumulator<ScoreInput, CsatMeanResult> {
@@ -181,9 +191,7 @@ export function createCsatMeanAccumulator(
  * ```
  */
 export function csat(responses: Iterable<ScoreInput>, options: CsatOptions = {}): CsatResult {
-  const acc = new CsatAccumulator(options)
-  for (const r of responses) acc.add(r)
-  return acc.result()
+  return accumulate(new CsatAccumulator(options), responses)
 }
 
 /**
@@ -207,7 +215,5 @@ export function csatMean(
   responses: Iterable<ScoreInput>,
   options: CsatOptions = {},
 ): CsatMeanResult {
-  const acc = new CsatMeanAccumulator(options)
-  for (const r of responses) acc.add(r)
-  return acc.result()
+  return accumulate(new CsatMeanAccumulator(options), responses)
 }

@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { invalidInput, invalidOption, mergeMismatch } from './internal/errors'
 import { Moments } from './internal/moments'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
@@ -169,7 +170,5 @@ export function expectationDisconfirmation(
   pairs: Iterable<ExpectationPair>,
   options: DisconfirmationOptions = {},
 ): DisconfirmationResult {
-  const acc = new DisconfirmationAccumulator(options)
-  for (const p of pairs) acc.add(p)
-  return acc.result()
+  return accumulate(new DisconfirmationAccumulator(options), pairs)
 }

@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { invalidInput, mergeMismatch } from './internal/errors'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
 import { rateResult } from './internal/results'
@@ -133,7 +134,5 @@ export function firstContactResolution(
   records: Iterable<FirstContactRecord>,
   options: MetricOptions = {},
 ): FirstContactResolutionResult {
-  const acc = new FcrAccumulator(options)
-  for (const r of records) acc.add(r)
-  return acc.result()
+  return accumulate(new FcrAccumulator(options), records)
 }

@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { mergeMismatch } from './internal/errors'
 import {
   adjustedNetScore,
@@ -94,7 +95,7 @@ class NpsAccumulator implements Accumulator<ScoreInput, NpsResult> {
 }
 
 /** Builds an {@link NpsResult} from the three counts. */
-export function npsFromCounts(
+function npsFromCounts(
   promoters: number,
   passives: number,
   detractors: number,
@@ -181,7 +182,5 @@ export function createNpsAccumulator(options: NpsOptions = {}): Accumulator<Scor
  * ```
  */
 export function nps(scores: Iterable<ScoreInput>, options: NpsOptions = {}): NpsResult {
-  const acc = new NpsAccumulator(options)
-  for (const s of scores) acc.add(s)
-  return acc.result()
+  return accumulate(new NpsAccumulator(options), scores)
 }

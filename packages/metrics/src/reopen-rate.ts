@@ -1,3 +1,4 @@
+import { accumulate } from './internal/accumulate'
 import { invalidInput, mergeMismatch } from './internal/errors'
 import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
 import { rateResult } from './internal/results'
@@ -91,7 +92,5 @@ export function reopenRate(
   records: Iterable<ReopenRecord>,
   options: MetricOptions = {},
 ): RateResult {
-  const acc = new ReopenAccumulator(options)
-  for (const r of records) acc.add(r)
-  return acc.result()
+  return accumulate(new ReopenAccumulator(options), records)
 }

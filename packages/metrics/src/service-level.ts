@@ -1,6 +1,10 @@
-import { ContactTally, type ServiceContact } from './internal/contact-tally'
-import { invalidOption, mergeMismatch } from './internal/errors'
-import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './internal/options'
+import { accumulate } from './internal/accumulate'
+import {
+  ContactAccumulatorBase,
+  type ContactTally,
+  type ServiceContact,
+} from './internal/contact-tally'
+import { invalidOption } from './internal/errors'
 import { rateResult } from './internal/results'
 import type { Accumulator, MetricOptions, RateResult } from './types'
 
@@ -70,13 +74,14 @@ export interface ContactAccumulator<TResult> extends Accumulator<ServiceContact,
   addWait(waitMs: number, abandoned?: boolean): void
 }
 
-class ServiceLevelAccumulator implements ContactAccumulator<ServiceLevelResult> {
-  readonly options: ResolvedOptions
-  readonly tally: ContactTally
+class ServiceLevelAccumulator
+  extends ContactAccumulatorBase<ServiceLevelResult>
+  implements ContactAccumulator<ServiceLevelResult>
+{
   readonly treatment: AbandonedTreatment
 
   constructor(thresholdMs: number, options: ServiceLevelOptions) {
-    this.options = resolveOptions('serviceLevel', options)
+    super('serviceLevel', thresholdMs, options)
     const treatment = options.abandoned ?? 'missed'
     if (!treatments.includes(treatment)) {
       throw invalidOption(
@@ -86,33 +91,10 @@ class ServiceLevelAccumulator implements ContactAccumulator<ServiceLevelResult> 
       )
     }
     this.treatment = treatment
-    this.tally = new ContactTally(
-      'serviceLevel',
-      thresholdMs,
-      options.shortAbandonMs ?? 0,
-      this.options.skipInvalid,
-    )
   }
 
-  add(contact: ServiceContact): void {
-    this.tally.add(contact)
-  }
-
-  addWait(waitMs: number, abandoned = false): void {
-    this.tally.addWait(waitMs, abandoned)
-  }
-
-  merge(other: this): this {
-    if (other.treatment !== this.treatment)
-      throw mergeMismatch('serviceLevel', 'abandoned treatments')
-    if (!sameOutputOptions(this.options, other.options))
-      throw mergeMismatch('serviceLevel', 'z, round or minSample options')
-    this.tally.merge(other.tally)
-    return this
-  }
-
-  reset(): void {
-    this.tally.reset()
+  protected override mismatch(other: this): string | undefined {
+    return other.treatment === this.treatment ? undefined : 'abandoned treatments'
   }
 
   result(): ServiceLevelResult {
@@ -185,7 +167,5 @@ export function serviceLevel(
   thresholdMs: number,
   options: ServiceLevelOptions = {},
 ): ServiceLevelResult {
-  const acc = new ServiceLevelAccumulator(thresholdMs, options)
-  for (const c of contacts) acc.add(c)
-  return acc.result()
+  return accumulate(new ServiceLevelAccumulator(thresholdMs, options), contacts)
 }

@@ -1,5 +1,7 @@
 import { type TimeInput, tryToMillis } from '@servicekit/core'
+import type { MetricOptions } from '../types'
 import { invalidInput, invalidOption, mergeMismatch } from './errors'
+import { type ResolvedOptions, resolveOptions, sameOutputOptions } from './options'
 
 /**
  * One offered contact (call, chat, message) for service-level and abandonment
@@ -122,4 +124,56 @@ export class ContactTally {
     this.shortAbandoned = 0
     this.invalid = 0
   }
+}
+
+/**
+ * What the service-level and abandonment accumulators share: the tally, the
+ * allocation-free `addWait`, and merges that refuse different settings.
+ */
+export abstract class ContactAccumulatorBase<TResult> {
+  readonly options: ResolvedOptions
+  readonly tally: ContactTally
+
+  constructor(
+    metric: string,
+    thresholdMs: number,
+    options: MetricOptions & { shortAbandonMs?: number },
+  ) {
+    this.options = resolveOptions(metric, options)
+    this.tally = new ContactTally(
+      metric,
+      thresholdMs,
+      options.shortAbandonMs ?? 0,
+      this.options.skipInvalid,
+    )
+  }
+
+  add(contact: ServiceContact): void {
+    this.tally.add(contact)
+  }
+
+  addWait(waitMs: number, abandoned = false): void {
+    this.tally.addWait(waitMs, abandoned)
+  }
+
+  /** Settings beyond the tally's that must match for a merge; a description when they differ. */
+  protected mismatch(_other: this): string | undefined {
+    return undefined
+  }
+
+  merge(other: this): this {
+    const what = this.mismatch(other)
+    if (what !== undefined) throw mergeMismatch(this.tally.metric, what)
+    if (!sameOutputOptions(this.options, other.options)) {
+      throw mergeMismatch(this.tally.metric, 'z, round or minSample options')
+    }
+    this.tally.merge(other.tally)
+    return this
+  }
+
+  reset(): void {
+    this.tally.reset()
+  }
+
+  abstract result(): TResult
 }
