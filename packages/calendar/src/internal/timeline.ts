@@ -100,7 +100,7 @@ export class Timeline {
   }
 
   between(a: number, b: number): number {
-    if (b < a) return -this.between(b, a)
+    if (b < a) return -this.between(b, a) || 0 // never -0
     let tab = this.tableAt(a)
     if (b < tab.to) return position(tab, b) - position(tab, a)
     let sum = tab.total - position(tab, a)
