@@ -60,7 +60,8 @@ export interface Oracle {
   add(t: number, ms: number): number | undefined
   subtract(t: number, ms: number): number | undefined
   nextOpen(t: number): number | undefined
-  nextClose(t: number): number | undefined
+  /** Searches `within` ms (default: the limit). */
+  nextClose(t: number, within?: number): number | undefined
   previousClose(t: number): number | undefined
   addDays(t: number, n: number): number | undefined
   subtractDays(t: number, n: number): number | undefined
@@ -117,8 +118,8 @@ export function createOracle(def: OracleDefinition, limitDays = 40): Oracle {
     for (let m = t; m < t + limit; m += MINUTE) if (isOpen(m)) return m
     return undefined
   }
-  function nextClose(t: number) {
-    for (let m = t; m < t + limit; m += MINUTE) if (!isOpen(m)) return m
+  function nextClose(t: number, within = limit) {
+    for (let m = t; m < t + within; m += MINUTE) if (!isOpen(m)) return m
     return undefined
   }
   function previousClose(t: number) {
