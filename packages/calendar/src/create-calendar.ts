@@ -18,16 +18,12 @@ import { checkInstant, zoneOf } from './internal/zone'
  *
  * @throws ServiceKitError `CALENDAR_INVALID` with every issue's JSON pointer.
  * @example
+ * A Shanghai desk with a lunch break, National Day and its make-up days:
  * ```ts
+ * const workday: Interval[] = [['09:00', '12:00'], ['13:30', '18:00']]
  * const shanghai = createCalendar({
  *   timeZone: 'Asia/Shanghai',
- *   week: {
- *     mon: [['09:00', '12:00'], ['13:30', '18:00']],
- *     tue: [['09:00', '12:00'], ['13:30', '18:00']],
- *     wed: [['09:00', '12:00'], ['13:30', '18:00']],
- *     thu: [['09:00', '12:00'], ['13:30', '18:00']],
- *     fri: [['09:00', '12:00'], ['13:30', '18:00']],
- *   },
+ *   week: { mon: workday, tue: workday, wed: workday, thu: workday, fri: workday },
  *   holidays: [{ from: '2026-10-01', to: '2026-10-07', name: 'National Day 国庆节' }],
  *   workdays: [
  *     { date: '2026-09-20', as: 'mon', name: '国庆节调休上班' },
@@ -37,6 +33,18 @@ import { checkInstant, zoneOf } from './internal/zone'
  * shanghai.addBusinessTime('2026-09-30T17:00:00+08:00', 'PT2H')
  * // 2026-10-08T10:00:00+08:00: National Day is skipped
  * shanghai.isOpen('2026-10-10T10:00:00+08:00') // true: a make-up Saturday
+ * ```
+ * @example
+ * A New York desk, across the night the clocks move forward:
+ * ```ts
+ * const nineToFive: Interval[] = [['09:00', '17:00']]
+ * const newYork = createCalendar({
+ *   timeZone: 'America/New_York',
+ *   week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+ *   holidays: [{ date: '2026-11-26', name: 'Thanksgiving Day' }],
+ * })
+ * newYork.addBusinessTime('2026-03-06T16:30:00-05:00', 'PT1H') // 2026-03-09T09:30:00-04:00
+ * newYork.businessTimeBetween('2026-11-25T09:00:00-05:00', '2026-11-28T00:00:00-05:00') // 57600000 (16 h)
  * ```
  */
 export function createCalendar(definition: CalendarDefinitionInput): Calendar {

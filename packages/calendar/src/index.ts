@@ -25,6 +25,7 @@ export {
   type Weekday,
   type Workday,
   weekdays,
+  workdaySchema,
 } from './definition'
 export {
   type BusinessDuration,

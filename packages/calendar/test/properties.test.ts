@@ -158,7 +158,7 @@ describe.each(zones)('against the minute-stepping oracle in $timeZone', ({ timeZ
           -1,
         )
       }),
-      { numRuns: 300 },
+      { numRuns: 250 },
     )
   })
 
@@ -169,7 +169,7 @@ describe.each(zones)('against the minute-stepping oracle in $timeZone', ({ timeZ
         const b = a + minutes * MIN
         expect(cal.businessTimeBetween(a, b)).toBe(oracle.between(a, b))
       }),
-      { numRuns: 300 },
+      { numRuns: 250 },
     )
   })
 
