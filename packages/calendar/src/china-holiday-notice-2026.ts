@@ -9,7 +9,7 @@ import type { ChinaHolidayNotice } from './china-calendar'
  * Seven holidays, 33 days off (weekends inside them included) and six
  * make-up working days.
  */
-export const chinaHolidayNotice2026: ChinaHolidayNotice = Object.freeze({
+export const chinaHolidayNotice2026: ChinaHolidayNotice = deepFreeze({
   year: 2026,
   source: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm',
   holidays: [
@@ -30,3 +30,11 @@ export const chinaHolidayNotice2026: ChinaHolidayNotice = Object.freeze({
     { date: '2026-10-10', name: '国庆节调休上班 (Saturday)' },
   ],
 })
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -68,6 +68,8 @@ describe('mainland China', () => {
     ])
     for (const date of makeUp) expect([0, 6]).toContain(new Date(`${date}T00:00:00Z`).getUTCDay())
     expect(parseChinaHolidayNotice(chinaHolidayNotice2026)).toEqual(chinaHolidayNotice2026)
+    // Shared data: nobody can change it for everyone else.
+    expect(Object.isFrozen(chinaHolidayNotice2026.holidays[0])).toBe(true)
   })
 
   it('closes every day off and opens every make-up day', () => {
