@@ -186,16 +186,26 @@ const ratio = (what: string, lib: RegExp) => {
   return best(what, lib) / peer
 }
 
-const table = [
-  '| operation | library | median ops/s | × best peer |',
-  '| --- | --- | ---: | ---: |',
-  ...rows.map((r) => {
+// A Markdown table with padded columns, as the repository's formatter (Biome) writes them.
+function markdownTable(header: string[], right: boolean[], body: string[][]): string {
+  const rows = [header, ...body]
+  const width = header.map((_, c) => Math.max(3, ...rows.map((r) => r[c]!.length)))
+  const cells = (r: string[]) =>
+    `| ${r.map((v, c) => (right[c] ? v.padStart(width[c]!) : v.padEnd(width[c]!))).join(' | ')} |`
+  const rule = `| ${width.map((w, c) => (right[c] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`
+  return [cells(header), rule, ...body.map(cells)].join('\n')
+}
+
+const table = markdownTable(
+  ['operation', 'library', 'median ops/s', '× best peer'],
+  [false, false, true, true],
+  rows.map((r) => {
     const peer = Math.max(
       ...rows.filter((x) => x.what === r.what && !/servicekit/.test(x.library)).map((x) => x.ops),
     )
-    return `| ${r.what} | ${r.library} | ${fmt(r.ops)} | ${fmt(r.ops / peer, 1)} |`
+    return [r.what, r.library, fmt(r.ops), fmt(r.ops / peer, 1)]
   }),
-].join('\n')
+)
 
 writeSection(
   'calendar',
