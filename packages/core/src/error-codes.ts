@@ -20,6 +20,9 @@ export const errorCodes = {
   CALENDAR_DURATION_INVALID:
     'A duration is not ISO-8601, { hours, minutes, seconds } or { businessDays }.',
   CALENDAR_NEVER_OPEN: 'The calendar has no open time in the searched range, so no answer exists.',
+  CALENDAR_NEVER_CLOSES:
+    'The calendar stays open throughout the searched range, so it has no next closing moment.',
+  CALENDAR_OUT_OF_RANGE: 'A calendar query needs a moment outside the years 1000 to 9999 (UTC).',
 
   // policy
   POLICY_INVALID:
