@@ -107,6 +107,25 @@ describe('createPolicyEngine', () => {
     )
   })
 
+  it('decides correctly when a getter in the facts calls decide on the same engine', () => {
+    const engine = createPolicyEngine(policy)
+    let inner: ReturnType<typeof engine.decide> | undefined
+    const tricky = {
+      case: {
+        category: 'complaint',
+        get impact() {
+          inner = engine.decide(facts('inquiry', {}, { tier: 'ordinary' }))
+          return 3
+        },
+      },
+      customer: { tier: 'key' },
+    }
+    const outer = engine.decide(tricky)
+    expect([outer.priority, outer.team]).toEqual(['high', 'complaints'])
+    expect([inner?.priority, inner?.team]).toEqual(['low', 'frontLine'])
+    expect(engine.decide(tricky)).toEqual(outer)
+  })
+
   it('keeps the policy it decides with frozen, so a decision cannot change the engine', () => {
     const engine = createPolicyEngine(policy)
     const d = engine.decide(facts('inquiry'))

@@ -28,6 +28,35 @@ describe('security', () => {
     ).toThrow(/Expected string/)
   })
 
+  it('reads non-enumerable own properties and never inherited enumerable ones, for few and many facts per object', async () => {
+    // The compiled reader takes an object's enumerable keys in one pass and looks the
+    // rest up by key; with more than eight facts under one root it finds keys in a Map.
+    for (const extra of [0, 8]) {
+      const doc = minimalPolicy()
+      for (let i = 0; i < extra; i++) doc.facts[`case.extra${i}`] = { type: 'integer' }
+      doc.priority.rules.push({
+        id: 'extra',
+        when: { fact: 'case.extra0', operator: 'equal', value: 7 },
+        then: 'high',
+      })
+      if (extra === 0) doc.priority.rules.pop()
+      const p = parsePolicy(doc)
+      const hidden = Object.defineProperty({ category: 'inquiry' }, 'impact', { value: 1 })
+      if (extra > 0) Object.defineProperty(hidden, 'extra0', { value: 7 })
+      const inherited = Object.assign(Object.create({ impact: 1, extra0: 7 }), {
+        category: 'inquiry',
+      })
+      for (const engine of [createPolicyEngine(p), createPolicyEngine(p, { mode: 'reference' })]) {
+        const seen = await engine.decide({ case: hidden, customer: {} })
+        expect(seen.trace[0]).toMatchObject({ rule: 'big' }) // impact 1 was read
+        const skipped = await engine.decide({ case: inherited, customer: {} })
+        expect(skipped.priority).toBe('low') // neither impact 1 nor extra0 7 was read
+      }
+      const bad = Object.defineProperty({ category: 'inquiry' }, 'impact', { value: 'one' })
+      expect(() => createPolicyEngine(p).decide({ case: bad })).toThrow(/Expected integer/)
+    }
+  })
+
   it('rejects __proto__, constructor and prototype in fact names and paths at load time', () => {
     const cases: [string, (d: Record<string, any>) => void][] = [
       ['fact name', (d) => (d.facts['customer.__proto__.polluted'] = { type: 'string' })],

@@ -1,0 +1,132 @@
+import type { Condition } from '../condition'
+import { type ProgramCode, runProgram } from './compile-condition'
+import { forEachLeaf, resolveFactName } from './conditions'
+import type { CodeTables } from './fact-reader'
+
+/**
+ * A section's rules decided ahead for every combination of the facts they
+ * read, when every such fact has a (small) set of allowed values: a decision
+ * then finds the rules that hold with one index computed from the facts'
+ * codes instead of testing each rule. The table is filled when the engine is
+ * made, by running the same compiled conditions on each combination, so it
+ * decides exactly as they do.
+ */
+export interface StageTable {
+  /** The coded slots the rules read, and the weight of each one's code in the index. */
+  readonly slots: readonly number[]
+  readonly strides: readonly number[]
+  /** The rules that hold for combination `e`, in order: `hits[start[e]]` … `hits[start[e + 1] - 1]`. */
+  readonly start: readonly number[]
+  readonly hits: readonly number[]
+}
+
+// Tables larger than this (combinations of the facts' codes) are not built; the rules are tested instead.
+const maxCombinations = 1024
+
+/**
+ * Builds the {@link StageTable} of a section's rules (their conditions and
+ * program entries), keeping only the first hit when `stopAtFirst`; undefined
+ * when a rule reads a fact without allowed values or there are too many
+ * combinations.
+ */
+export function compileStageTable(
+  conditions: readonly (Condition | undefined)[],
+  entries: readonly number[],
+  code: ProgramCode,
+  stopAtFirst: boolean,
+  slotOf: ReadonlyMap<string, number>,
+  codeTables: CodeTables,
+  slotCount: number,
+): StageTable | undefined {
+  const read = new Set<number>()
+  let uncoded = false
+  for (const c of conditions)
+    if (c)
+      forEachLeaf(c, [], (leaf) => {
+        const r = resolveFactName(leaf)
+        const slot = 'name' in r ? slotOf.get(r.name) : undefined
+        const coded = slot === undefined ? undefined : codeTables.get(slot)
+        // An array fact's code tells its items, not their order: only contains reads it.
+        const byItems = leaf.operator === 'contains' || leaf.operator === 'doesNotContain'
+        if (coded === undefined || coded.items !== byItems) uncoded = true
+        else read.add(slot!)
+      })
+  if (uncoded) return undefined
+  const slots = [...read]
+  const strides: number[] = []
+  let total = 1
+  for (const slot of slots) {
+    const { codeOf, items } = codeTables.get(slot)!
+    strides.push(total)
+    total *= items ? 2 ** codeOf.size + 1 : codeOf.size + 1
+    if (total > maxCombinations) return undefined
+  }
+  // Each fact's value by code: absent for 0, else the allowed value (or the array of allowed items) it codes.
+  const valuesOf = slots.map((slot) => {
+    const { codeOf, items } = codeTables.get(slot)!
+    const values = [...codeOf.keys()]
+    if (!items) return [undefined, ...values]
+    const held = (mask: number) => values.filter((_, k) => (mask >> k) & 1)
+    return [undefined, ...Array.from({ length: 2 ** values.length }, (_, mask) => held(mask))]
+  })
+
+  const factValues: unknown[] = new Array(slotCount).fill(undefined)
+  const codes = Array.from({ length: slotCount }, () => 0)
+  const start = [0]
+  const hits: number[] = []
+  for (let e = 0; e < total; e++) {
+    slots.forEach((slot, j) => {
+      const k = Math.floor(e / strides[j]!) % valuesOf[j]!.length
+      codes[slot] = k
+      factValues[slot] = valuesOf[j]![k]
+    })
+    for (let i = 0; i < entries.length; i++) {
+      if (!runProgram(code, entries[i]!, factValues, codes)) continue
+      hits.push(i)
+      if (stopAtFirst) break
+    }
+    start.push(hits.length)
+  }
+  return {
+    slots,
+    strides,
+    start,
+    hits,
+  }
+}
+
+/** A section's rules as a decision runs them: their program entries, and their table when there is one. */
+export interface Stage {
+  readonly entries: readonly number[]
+  readonly table: StageTable | undefined
+  readonly stopAtFirst: boolean
+}
+
+/**
+ * Writes the indices of the rules that hold, in order (only the first when
+ * `stopAtFirst`), to `out` and returns how many: from the stage's table, or
+ * by running each rule's condition.
+ */
+export function rulesThatHold(
+  stage: Stage,
+  code: ProgramCode,
+  slots: readonly unknown[],
+  codes: readonly number[],
+  out: number[],
+): number {
+  let n = 0
+  const t = stage.table
+  if (t !== undefined) {
+    let e = 0
+    for (let j = 0; j < t.slots.length; j++) e += codes[t.slots[j]!]! * t.strides[j]!
+    for (let k = t.start[e]!; k < t.start[e + 1]!; k++) out[n++] = t.hits[k]!
+    return n
+  }
+  const entries = stage.entries
+  for (let i = 0; i < entries.length; i++) {
+    if (!runProgram(code, entries[i]!, slots, codes)) continue
+    out[n++] = i
+    if (stage.stopAtFirst) break
+  }
+  return n
+}
