@@ -67,7 +67,11 @@ const compiled = createPolicyEngine(policy)
 const reference = createPolicyEngine(policy, { mode: 'reference' })
 const docsEngine = createDocsEngine()
 
-// The three decide the same (a benchmark of different answers would mean nothing).
+// A benchmark of different answers would mean nothing, so every evaluator is
+// checked against compiled mode on every case it is timed on, before timing:
+// the hand-written function on all 100,000 cases, json-rules-engine and
+// reference mode (traces included) on the 10,000 they are timed on.
+const asyncCases = 10_000
 const sameAs = (d: {
   priority: string
   team: string
@@ -88,31 +92,32 @@ for (const [i, f] of cases.entries()) {
   const want = sameAs(compiled.decide(f))
   if (sameAs(decideByHand(f as never)) !== want)
     throw new Error(`hand-written differs on case ${i}`)
-  if (i < 2_000 && sameAs(await decideWithDocsEngine(docsEngine, f)) !== want)
+  if (i >= asyncCases) continue
+  if (sameAs(await decideWithDocsEngine(docsEngine, f)) !== want)
     throw new Error(`json-rules-engine differs on case ${i}`)
-  if (i < 2_000 && JSON.stringify(await reference.decide(f)) !== JSON.stringify(compiled.decide(f)))
+  if (JSON.stringify(await reference.decide(f)) !== JSON.stringify(compiled.decide(f)))
     throw new Error(`reference mode differs on case ${i}`)
 }
 
+// Compiled and hand-written samples alternate, so both see the same load on a shared machine.
 const all = cases.length
-const compiledOps = opsPerSecond(
-  () => {
-    let n = 0
-    for (const f of cases) n += compiled.decide(f).slaPolicies.length
-    return n
-  },
-  all,
-  { samples: 7, minMs: 1000 },
-)
-const handOps = opsPerSecond(
-  () => {
-    let n = 0
-    for (const f of cases) n += decideByHand(f as never).slaPolicies.length
-    return n
-  },
-  all,
-  { samples: 7, minMs: 1000 },
-)
+const compiledOps: number[] = []
+const handOps: number[] = []
+const compiledBatch = () => {
+  let n = 0
+  for (const f of cases) n += compiled.decide(f).slaPolicies.length
+  return n
+}
+const handBatch = () => {
+  let n = 0
+  for (const f of cases) n += decideByHand(f as never).slaPolicies.length
+  return n
+}
+for (let round = 0; round < 7; round++) {
+  compiledOps.push(...opsPerSecond(compiledBatch, all, { samples: 1, minMs: 1000 }))
+  handOps.push(...opsPerSecond(handBatch, all, { samples: 1, minMs: 1000 }))
+}
+const roundRatios = handOps.map((h, i) => h / compiledOps[i]!)
 
 // The asynchronous engines are timed on the first 10,000 cases per sample.
 async function asyncOps(
@@ -129,8 +134,8 @@ async function asyncOps(
   }
   return out
 }
-const docsOps = await asyncOps((f) => decideWithDocsEngine(docsEngine, f as never), 10_000)
-const referenceOps = await asyncOps((f) => reference.decide(f), 10_000)
+const docsOps = await asyncOps((f) => decideWithDocsEngine(docsEngine, f as never), asyncCases)
+const referenceOps = await asyncOps((f) => reference.decide(f), asyncCases)
 
 const m = {
   compiled: median(compiledOps),
@@ -141,7 +146,7 @@ const m = {
 const lines = [
   '## policy: `decide()` per second',
   '',
-  `${machine()}; commit ${commit()}. Policy: examples/policies/standard-after-sales.policy.json (${ruleCount} rules and a 3×3 matrix: priority, routing, SLA selection, escalation). ${fmt(all)} synthetic cases; medians of 7 samples (compiled, hand-written: each sample ≥ 1 s over all cases) and 5 samples (asynchronous engines: 10,000 cases each). All four make the same decisions (checked on every case before timing).`,
+  `${machine()}; commit ${commit()}. Policy: examples/policies/standard-after-sales.policy.json (${ruleCount} rules and a 3×3 matrix: priority, routing, SLA selection, escalation). ${fmt(all)} synthetic cases; medians of 7 samples (compiled and hand-written alternating, each sample ≥ 1 s over all cases) and 5 samples (asynchronous engines: the first ${fmt(asyncCases)} cases each). Before timing, every evaluator was checked to decide exactly as compiled mode on every case it is timed on: the hand-written function on all ${fmt(all)}, json-rules-engine and reference mode (traces included) on the first ${fmt(asyncCases)}.`,
   '',
   '| evaluator | decisions / s (median) | vs compiled |',
   '| --- | ---: | ---: |',
@@ -150,7 +155,7 @@ const lines = [
   `| json-rules-engine ${JSON.parse(readFileSync(new URL('../../node_modules/json-rules-engine/package.json', import.meta.url), 'utf8')).version}, one engine, \`await engine.run(facts)\` as its README shows | ${fmt(m.docs)} | ${fmt(m.docs / m.compiled, 4)}× |`,
   `| servicekit reference mode (json-rules-engine, pooled engines) | ${fmt(m.reference)} | ${fmt(m.reference / m.compiled, 4)}× |`,
   '',
-  `Targets: compiled within 3× of hand-written (measured ${fmt(m.hand / m.compiled, 2)}×: ${m.hand / m.compiled <= 3 ? 'met' : 'NOT met'}); compiled ≥ 100× json-rules-engine (measured ${fmt(m.compiled / m.docs, 0)}×: ${m.compiled / m.docs >= 100 ? 'met' : 'NOT met'}).`,
+  `Targets: compiled within 3× of hand-written (measured ${fmt(m.hand / m.compiled, 2)}× from the medians; per alternating pair ${fmt(Math.min(...roundRatios), 2)}× to ${fmt(Math.max(...roundRatios), 2)}×, median ${fmt(median(roundRatios), 2)}×: ${m.hand / m.compiled <= 3 ? 'met' : 'NOT met'}); compiled ≥ 100× json-rules-engine (measured ${fmt(m.compiled / m.docs, 0)}×: ${m.compiled / m.docs >= 100 ? 'met' : 'NOT met'}).`,
 ]
 writeSection('policy', lines.join('\n'))
 console.log(lines.join('\n'))
