@@ -20,8 +20,10 @@ export interface StageTable {
   readonly hits: readonly number[]
 }
 
-// Tables larger than this (combinations of the facts' codes) are not built; the rules are tested instead.
+// Tables larger than this (combinations of the facts' codes), or costing more condition runs
+// to fill, are not built; the rules are tested instead.
 const maxCombinations = 1024
+const maxRuns = 65_536
 
 /**
  * Builds the {@link StageTable} of a section's rules (their conditions and
@@ -59,7 +61,7 @@ export function compileStageTable(
     const { codeOf, items } = codeTables.get(slot)!
     strides.push(total)
     total *= items ? 2 ** codeOf.size + 1 : codeOf.size + 1
-    if (total > maxCombinations) return undefined
+    if (total > maxCombinations || total * entries.length > maxRuns) return undefined
   }
   // Each fact's value by code: absent for 0, else the allowed value (or the array of allowed items) it codes.
   const valuesOf = slots.map((slot) => {
