@@ -1,3 +1,3 @@
 import { defineTestProject } from '../../vitest.shared.ts'
 
-export default defineTestProject('calendar')
+export default defineTestProject('calendar', { testTimeout: 30_000 })

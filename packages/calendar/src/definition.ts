@@ -1,7 +1,7 @@
 import { createParser, type Result } from '@servicekit/core'
 import { z } from 'zod'
 
-/** The days of the week, as keys of {@link CalendarDefinition.week}. */
+/** The days of the week, as the keys of the `week` of a {@link CalendarDefinition}. */
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
 /** A day of the week. */

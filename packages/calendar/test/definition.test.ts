@@ -24,7 +24,7 @@ const shanghai = {
     { date: '2026-12-31', hours: [['09:00', '12:00']], name: "New Year's Eve, half day" },
   ],
   workdays: [
-    { date: '2026-09-27', as: 'mon', name: 'National Day make-up day 调休' },
+    { date: '2026-09-20', as: 'mon', name: 'National Day make-up day 调休' },
     { date: '2026-10-10', hours: [['09:00', '17:00']] },
   ],
 } satisfies CalendarDefinitionInput
@@ -100,7 +100,7 @@ describe('calendar definitions', () => {
     ],
     [
       'a make-up day copying a closed weekday',
-      { ...shanghai, workdays: [{ date: '2026-09-27', as: 'sun' }] },
+      { ...shanghai, workdays: [{ date: '2026-09-20', as: 'sun' }] },
       '/workdays/0/as "sun" has no weekly hours to copy',
     ],
   ])('rejects %s with CALENDAR_INVALID and the path', (_name, input, expected) => {

@@ -20,6 +20,9 @@ export const errorCodes = {
   CALENDAR_DURATION_INVALID:
     'A duration is not ISO-8601, { hours, minutes, seconds } or { businessDays }.',
   CALENDAR_NEVER_OPEN: 'The calendar has no open time in the searched range, so no answer exists.',
+  CALENDAR_NEVER_CLOSES:
+    'The calendar stays open throughout the searched range, so it has no next closing moment.',
+  CALENDAR_OUT_OF_RANGE: 'A calendar query needs a moment outside the years 1000 to 9999 (UTC).',
 
   // policy
   POLICY_INVALID:
@@ -41,6 +44,10 @@ export const errorCodes = {
 
   // metrics
   METRICS_INVALID_INPUT: 'A metric received a value outside its scale, a non-integer, NaN or null.',
+  METRICS_INVALID_OPTIONS:
+    'A metric option is out of range or inconsistent (scale, threshold, weights, z, round, bins).',
+  METRICS_MERGE_MISMATCH:
+    'Two accumulators with different settings (scale, threshold, accuracy) cannot be merged.',
 
   // cli and replay
   CLI_USAGE: 'The command line is malformed: unknown command, missing argument or bad flag.',
