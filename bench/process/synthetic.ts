@@ -110,7 +110,13 @@ export function createSyntheticLogs(cases: number, events: number, seed = 6): Ca
         payload.type.startsWith('customer.') || payload.type.startsWith('solution.a')
           ? customer
           : agent
-      const event = { ...payload, id: `${caseId}-${i}`, caseId, at: new Date(at), actor }
+      const event: Record<string, unknown> = {
+        ...payload,
+        id: `${caseId}-${i}`,
+        caseId,
+        at: new Date(at),
+        actor,
+      }
       if (payload.type === 'case.opened') {
         event.case = { ...(payload.case as object), id: caseId, openedAt: new Date(at) }
       }

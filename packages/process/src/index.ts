@@ -25,3 +25,10 @@ export { type PersistedCase, type SnapshotMigration, toPersistedCase } from './p
 export { acceptedEvents, type ProcessRejection } from './rejection'
 export { type ReplayOptions, type ReplayResult, replayCase, standardProcess } from './replay-case'
 export { type ProcessCase, type RestoreOptions, restoreCase, startCase } from './restore-case'
+export { type DiagramLocale, type DiagramOptions, toMermaid } from './to-mermaid'
+export {
+  type StatelyMachineJSON,
+  type StatelyStateJSON,
+  type StatelyTransitionJSON,
+  toStatelyJSON,
+} from './to-stately-json'

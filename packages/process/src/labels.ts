@@ -18,6 +18,7 @@ export const standardStateLabels = {
   waiting: { en: 'Waiting', 'zh-CN': '等待中' },
   onCustomer: { en: 'Waiting on customer', 'zh-CN': '等待客户' },
   onThirdParty: { en: 'Waiting on third party', 'zh-CN': '等待第三方' },
+  hist: { en: 'the previous step', 'zh-CN': '先前步骤' },
   resolved: { en: 'Resolved', 'zh-CN': '已解决' },
   followUp: { en: 'Follow-up', 'zh-CN': '回访' },
   closed: { en: 'Closed', 'zh-CN': '已关闭' },

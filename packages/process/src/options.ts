@@ -123,8 +123,9 @@ export interface ProcessOptions {
    */
   autoConfirmAfter?: BusinessDuration | null
   /**
-   * The business calendar deadlines are computed on. Without one, time runs on
-   * a 24/7 calendar: a business day is 24 hours, `PT8H` is eight elapsed hours.
+   * The business calendar deadlines are computed on (from `createCalendar`).
+   * Without one, time runs on `alwaysOpen` (UTC, 24/7): a business day is 24
+   * hours, `PT8H` is eight elapsed hours.
    */
   calendar?: Calendar
   /** Steps added inside `inProgress`. */

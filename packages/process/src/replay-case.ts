@@ -1,4 +1,9 @@
-import { type CaseEvent, parseCaseEvent, ServiceKitError } from '@servicekit/core'
+import {
+  type CaseEvent,
+  type CaseEventInput,
+  parseCaseEvent,
+  ServiceKitError,
+} from '@servicekit/core'
 import { type CaseProcessState, toCaseState } from './case-state'
 import { createServiceProcess, type ServiceProcess } from './create-service-process'
 import { createStepper } from './internal/stepper'
@@ -11,8 +16,8 @@ export interface ReplayOptions {
   process?: ServiceProcess
   /**
    * Validate every event with `parseCaseEvent` first. Default `false`: parsed
-   * events (a `Date` in `at`) are taken as they are, and only an event that
-   * does not look parsed is validated, so a malformed one still fails with
+   * events (a `Date` in `at`) are taken as they are, for speed, and any other
+   * input is parsed, so raw JSON works and a malformed event still fails with
    * `CASE_EVENT_INVALID`.
    */
   validate?: boolean
@@ -58,7 +63,10 @@ const looksParsed = (e: unknown): e is CaseEvent =>
  * rejected[0] // { index: 4, type: 'case.resolved', state: 'inProgress.diagnosing', guard: 'canResolve', … }
  * ```
  */
-export function replayCase(events: Iterable<CaseEvent>, options: ReplayOptions = {}): ReplayResult {
+export function replayCase(
+  events: Iterable<CaseEvent | CaseEventInput>,
+  options: ReplayOptions = {},
+): ReplayResult {
   const machine = options.process ?? standardProcess()
   const stepper = createStepper(machine)
   const rejected: ProcessRejection[] = []

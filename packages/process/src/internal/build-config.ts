@@ -219,7 +219,7 @@ function escalation(o: ResolvedOptions): StateSpec {
 
 function addLabels(spec: StateSpec, key: string, o: ResolvedOptions): void {
   const labels = o.stateLabels[key]
-  if (labels && spec.type !== 'history') spec.meta = { ...spec.meta, labels }
+  if (labels) spec.meta = { ...spec.meta, labels }
   for (const [child, childSpec] of Object.entries(spec.states ?? {})) {
     addLabels(childSpec, child, o)
   }

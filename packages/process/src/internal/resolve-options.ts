@@ -1,7 +1,8 @@
 import {
-  businessDurationSchema,
+  type BusinessDuration,
   type Calendar,
   type NormalizedDuration,
+  parseBusinessDuration,
 } from '@servicekit/calendar'
 import {
   type CaseEventType,
@@ -9,6 +10,7 @@ import {
   createParser,
   type Labels,
   solutionKinds,
+  type ValidationErrorDetails,
 } from '@servicekit/core'
 import { z } from 'zod'
 import { standardEventLabels, standardStateLabels } from '../labels'
@@ -22,10 +24,7 @@ import {
 /** The standard children of `inProgress`; added steps join them. */
 export const inProgressSteps = ['diagnosing', 'awaitingDecision', 'executing'] as const
 /** Every standard state id; added steps and levels may not reuse one. */
-export const reservedStateIds: ReadonlySet<string> = new Set([
-  ...Object.keys(standardStateLabels),
-  'hist',
-])
+export const reservedStateIds: ReadonlySet<string> = new Set(Object.keys(standardStateLabels))
 
 const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, {
   message: 'Use letters, digits, _ and -, starting with a letter',
@@ -50,9 +49,23 @@ const triggerSchema = z.strictObject({
 })
 const calendarSchema = z.custom<Calendar>(
   (v) =>
-    typeof v === 'object' && v !== null && typeof (v as Calendar).addBusinessTime === 'function',
-  { message: 'A Calendar (from createCalendar) with addBusinessTime' },
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Calendar).addBusinessMs === 'function' &&
+    typeof (v as Calendar).addBusinessDaysMs === 'function',
+  { message: 'A Calendar made by createCalendar' },
 )
+// The calendar's own parser, for its messages ("P7D uses days, … write { businessDays: n }").
+const durationSchema = z.unknown().transform((v, ctx): NormalizedDuration | null => {
+  if (v === null) return null
+  try {
+    return parseBusinessDuration(v as BusinessDuration)
+  } catch (e) {
+    const issues = (e as { details?: ValidationErrorDetails }).details?.issues
+    ctx.addIssue({ code: 'custom', message: issues?.[0]?.message ?? String(e) })
+    return z.NEVER
+  }
+})
 
 const optionsSchema = z
   .strictObject({
@@ -76,8 +89,8 @@ const optionsSchema = z
         resolve: z.array(z.enum(['resolution', 'code'])).optional(),
       })
       .optional(),
-    reopenWindow: businessDurationSchema.nullable().optional(),
-    autoConfirmAfter: businessDurationSchema.nullable().optional(),
+    reopenWindow: durationSchema.optional(),
+    autoConfirmAfter: durationSchema.optional(),
     calendar: calendarSchema.optional(),
     steps: z
       .array(
@@ -95,34 +108,27 @@ const optionsSchema = z
     labels: z
       .strictObject({
         states: z.record(z.string(), labelsSchema.partial()).optional(),
-        events: z.record(eventTypeSchema, labelsSchema.partial()).optional(),
+        events: z.partialRecord(eventTypeSchema, labelsSchema.partial()).optional(),
       })
       .optional(),
   })
   .superRefine((o, ctx) => {
+    // Level and step ids become state ids: each must be new.
     const taken = new Set(reservedStateIds)
-    o.escalationLevels?.forEach((level, i) => {
-      if (taken.has(level.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['escalationLevels', i, 'id'],
-          message: `State id "${level.id}" is already used`,
-        })
-      }
-      taken.add(level.id)
-    })
-    const stepIds = new Set<string>(inProgressSteps)
-    o.steps?.forEach((step, i) => {
-      if (taken.has(step.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['steps', i, 'id'],
-          message: `State id "${step.id}" is already used`,
-        })
-      }
-      taken.add(step.id)
-      stepIds.add(step.id)
-    })
+    const claim = (list: 'escalationLevels' | 'steps', items: { id: string }[] = []) =>
+      items.forEach(({ id }, i) => {
+        if (taken.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'id'],
+            message: `State id "${id}" is already used`,
+          })
+        }
+        taken.add(id)
+      })
+    claim('escalationLevels', o.escalationLevels)
+    claim('steps', o.steps)
+    const stepIds = new Set<string>([...inProgressSteps, ...(o.steps ?? []).map((s) => s.id)])
     o.steps?.forEach((step, i) => {
       for (const end of ['from', 'to'] as const) {
         if (!stepIds.has(step[end]) || step[end] === step.id) {
@@ -201,8 +207,8 @@ export function resolveOptions(input: ProcessOptions = {}): ResolvedOptions {
   for (const [type, l] of Object.entries(o.labels?.events ?? {})) {
     eventLabels[type as CaseEventType] = mergeLabels(eventLabels[type as CaseEventType], l)
   }
-  const normalize = (d: unknown): NormalizedDuration | null =>
-    d === null ? null : businessDurationSchema.parse(d)
+  const normalize = (d: BusinessDuration | null): NormalizedDuration | null =>
+    d === null ? null : parseBusinessDuration(d)
   return {
     id: o.id ?? std.id,
     version: o.version,
