@@ -22,6 +22,10 @@ export {
   standardProcessOptions,
 } from './options'
 export { type PersistedCase, type SnapshotMigration, toPersistedCase } from './persisted-case'
+export {
+  type ProcessOptionsFromPolicyOptions,
+  processOptionsFromPolicy,
+} from './process-options-from-policy'
 export { acceptedEvents, type ProcessRejection } from './rejection'
 export { type ReplayOptions, type ReplayResult, replayCase, standardProcess } from './replay-case'
 export { type ProcessCase, type RestoreOptions, restoreCase, startCase } from './restore-case'
