@@ -1,0 +1,25 @@
+export { type ReplayLogOptions, type ReplayProgress, replayLog } from './replay-log'
+export {
+  type EventTemplate,
+  type FieldTemplate,
+  parseReplayMapping,
+  type ReplayMapping,
+  replayMappingSchema,
+  type StatusMapping,
+  safeParseReplayMapping,
+  type TimestampFormat,
+  type ValueSource,
+} from './replay-mapping'
+export type {
+  AgreementSummary,
+  BacklogPoint,
+  ComparisonSummary,
+  CountRow,
+  HistogramBin,
+  PathRow,
+  ReplayIssue,
+  ReplaySummary,
+  TimeToResolveSummary,
+} from './replay-summary'
+export { type CliIo, type ExitCode, runCli } from './run-cli'
+export { toHtmlReport } from './to-html-report'

@@ -1,0 +1,120 @@
+import { replayCase, type ServiceProcess } from '@servicekit/process'
+import type { BuiltCase, Issue } from './build-case'
+
+/** A refused event of a case, as the report counts it. */
+export interface RejectionOutcome {
+  /** `case.resolved in triaged`, with the guard when one refused it: `case.resolved in assigned (canResolve)`. */
+  key: string
+  line: number
+  message: string
+}
+
+/**
+ * What one case contributes to the summary: small and plain (it crosses from
+ * a worker thread to the main one), so the summary can be built without
+ * holding any case.
+ */
+export interface CaseOutcome {
+  caseId: string
+  firstLine: number
+  rows: number
+  ignoredRows: number
+  events: number
+  issues: Issue[]
+  /** Whether the case could be replayed (it opened, and its facts were valid). */
+  replayed: boolean
+  conforming: boolean
+  statusPath: string
+  rejections: RejectionOutcome[]
+  finalStage: string
+  openedAt: number
+  /** The last resolution's time; `null` when never resolved. */
+  resolvedAt: number | null
+  /** When it was closed or cancelled, if it was. */
+  closedAt: number | null
+  reopened: boolean
+  /** The highest escalation level the process reached. */
+  escalationLevel: number
+  priority: string | undefined
+  team: string | undefined
+  checks: { priority: [string, number][]; team: [string, number][] }
+  /** Under the other policy of a what-if. */
+  compare?: { priority: string | undefined; team: string | undefined }
+}
+
+/** Runs a built case through the process and sums it up. */
+export function analyzeCase(
+  built: BuiltCase,
+  process: ServiceProcess,
+  other?: BuiltCase,
+): CaseOutcome {
+  const outcome: CaseOutcome = {
+    caseId: built.caseId,
+    firstLine: built.firstLine,
+    rows: built.rows,
+    ignoredRows: built.ignoredRows,
+    events: built.events.length,
+    issues: other
+      ? [...built.issues, ...other.issues.filter((i) => i.kind === 'invalid-facts')]
+      : built.issues,
+    replayed: built.events.length > 0,
+    conforming: false,
+    statusPath: built.statusPath.join(' → '),
+    rejections: [],
+    finalStage: '',
+    openedAt: built.events[0] ? built.events[0].at.getTime() : Number.NaN,
+    resolvedAt: null,
+    closedAt: null,
+    reopened: false,
+    escalationLevel: 0,
+    priority: built.decision?.priority,
+    team: built.decision?.team,
+    checks: { priority: [...built.checks.priority], team: [...built.checks.team] },
+  }
+  if (other) outcome.compare = { priority: other.decision?.priority, team: other.decision?.team }
+  if (!outcome.replayed) return outcome
+
+  const { state, rejected } = replayCase(built.events, { process })
+  outcome.conforming = rejected.length === 0
+  outcome.finalStage = state.stage
+  const refused = new Set<number>()
+  for (const r of rejected) {
+    const index = r.index ?? 0
+    refused.add(index)
+    outcome.rejections.push({
+      key: `${r.type} in ${r.state}${r.guard ? ` (${r.guard})` : ''}`,
+      line: built.lines[index] ?? built.firstLine,
+      message: r.message,
+    })
+  }
+  let level = 0
+  built.events.forEach((e, i) => {
+    const t = e.at.getTime()
+    switch (e.type) {
+      case 'case.resolved':
+        outcome.resolvedAt = t
+        break
+      case 'case.closed':
+      case 'case.cancelled':
+        outcome.closedAt = t
+        break
+      case 'case.reopened':
+      case 'resolution.rejected':
+        outcome.reopened = true
+        break
+      case 'case.escalated':
+        if (!refused.has(i)) level = Math.max(level, levelAfter(built, i, level))
+        break
+    }
+  })
+  outcome.escalationLevel = Math.max(level, state.escalation.level)
+  // A case that is open at the end of the log was not closed, whatever came before.
+  if (state.open) outcome.closedAt = null
+  return outcome
+}
+
+/** The level an accepted `case.escalated` reached (its `level`, else one up). */
+function levelAfter(built: BuiltCase, i: number, current: number): number {
+  const e = built.events[i] as { level?: number }
+  return e.level ?? current + 1
+}
