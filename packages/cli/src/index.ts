@@ -10,6 +10,7 @@ export {
   type TimestampFormat,
   type ValueSource,
 } from './replay-mapping'
+export { replayMappingJsonSchema } from './replay-mapping-json-schema'
 export type {
   AgreementSummary,
   BacklogPoint,

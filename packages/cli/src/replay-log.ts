@@ -148,7 +148,6 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
       columns: compiled.columns,
       ...(mapping.csv?.delimiter && { delimiter: mapping.csv.delimiter }),
       ...(mapping.csv?.quote && { quote: mapping.csv.quote }),
-      onProblem: (p) => addIssue({ line: p.line, kind: 'malformed-row', message: p.message }),
       onHeader: (header) => {
         const absent = compiled.columns.filter((c) => !header.includes(c))
         if (absent.length > 0)
@@ -163,6 +162,17 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
       },
     })) {
       for (const row of batch) {
+        if (row.problem !== undefined) {
+          const issue: ReplayIssue = { line: row.line, kind: 'malformed-row', message: row.problem }
+          if (strict) {
+            // The cases before it come first: their bad rows have earlier lines.
+            await finishCase()
+            current = undefined
+            await pool.drain()
+          }
+          addIssue(issue)
+          continue
+        }
         rows++
         const raw = row.values[compiled.caseId]
         if (raw === undefined || raw === null || raw === '') {
@@ -198,7 +208,7 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
     await pool.close()
   }
   report(true)
-  return tally.result()
+  return tally.result(rows + (tally.issueKinds.get('malformed-row') ?? 0))
 }
 
 function readText(path: string, what: string): string {

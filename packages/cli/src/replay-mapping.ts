@@ -130,9 +130,17 @@ export interface ReplayMapping {
    * With several columns, a change of any of them writes the events once.
    * With `skipFirst`, the values on the case's first row write nothing. An
    * event that would change nothing (an assignment to the current team and
-   * assignee, a priority or category the case already has) is not written.
+   * assignee, a priority or category the case already has, an escalation to
+   * the level it is at) is not written.
    */
-  changes?: { column: string | string[]; events: EventTemplate[]; skipFirst?: boolean }[]
+  changes?: {
+    column: string | string[]
+    /** The events a change writes. */
+    events?: EventTemplate[]
+    /** Events by the new value (of the first column), instead of `events`; a value not listed writes `events`, if any. */
+    values?: Record<string, EventTemplate[]>
+    skipFirst?: boolean
+  }[]
   /** Facts for the policy beyond the case's own (`customer.*`, `case.*`), by dotted name. */
   facts?: Record<string, ValueSource>
   /** The default actor of the events; default `{ id: 'log', role: 'agent' }`. */
@@ -159,39 +167,50 @@ export interface ReplayMapping {
 const scalar = z.union([z.string(), z.number(), z.boolean()])
 const columnName = z.string().min(1).max(500)
 
-const valueSourceSchema = z.union([
-  z.strictObject({
-    column: columnName,
-    pattern: z
-      .string()
-      .min(1)
-      .max(500)
-      .refine(
-        (p) => {
-          try {
-            new RegExp(p)
-            return true
-          } catch {
-            return false
-          }
-        },
-        { message: 'Not a valid regular expression' },
-      )
-      .optional(),
-    map: z.record(z.string(), scalar).optional(),
-    type: z.enum(['string', 'integer', 'number', 'boolean']).optional(),
-    default: scalar.optional(),
-  }),
-  z.strictObject({ decision: z.enum(['priority', 'team', 'role']) }),
-])
+const valueSourceSchema = z
+  .union([
+    z.strictObject({
+      column: columnName,
+      pattern: z
+        .string()
+        .min(1)
+        .max(500)
+        .refine(
+          (p) => {
+            try {
+              new RegExp(p)
+              return true
+            } catch {
+              return false
+            }
+          },
+          { message: 'Not a valid regular expression' },
+        )
+        .optional(),
+      map: z.record(z.string(), scalar).optional(),
+      type: z.enum(['string', 'integer', 'number', 'boolean']).optional(),
+      default: scalar.optional(),
+    }),
+    z.strictObject({ decision: z.enum(['priority', 'team', 'role']) }),
+  ])
+  .meta({
+    id: 'ValueSource',
+    description:
+      'A column of the row ({ "column", "pattern"?, "map"?, "type"?, "default"? }) or the policy\'s decision ({ "decision": "priority" | "team" | "role" }).',
+  })
 
 const fieldTemplateSchema: z.ZodType<FieldTemplate> = z.lazy(() =>
-  z.union([
-    scalar,
-    valueSourceSchema,
-    z.array(fieldTemplateSchema),
-    z.record(z.string(), fieldTemplateSchema),
-  ]),
+  z
+    .union([
+      scalar,
+      valueSourceSchema,
+      z.array(fieldTemplateSchema),
+      z.record(z.string(), fieldTemplateSchema),
+    ])
+    .meta({
+      id: 'FieldTemplate',
+      description: 'A constant, a value source, a list, or an object of fields.',
+    }),
 )
 
 const actorSchema = z.strictObject({ id: fieldTemplateSchema, role: fieldTemplateSchema })
@@ -251,19 +270,33 @@ const timestampSchema = z
 export const replayMappingSchema = z
   .strictObject({
     $schema: z.string().max(2000).optional(),
-    description: z.string().max(20_000).optional(),
-    format: z.enum(['csv', 'jsonl']).optional(),
+    description: z
+      .string()
+      .max(20_000)
+      .optional()
+      .meta({ description: 'What the mapping is for and the choices it makes, for people.' }),
+    format: z.enum(['csv', 'jsonl']).optional().meta({
+      description: 'The log format; default from the extension (.jsonl, .ndjson: JSONL).',
+    }),
     csv: z
       .strictObject({
         delimiter: z.string().min(1).max(5).optional(),
         quote: z.string().length(1).optional(),
       })
       .optional(),
-    missing: z.array(z.string().max(100)).max(50).optional(),
-    caseId: columnName,
-    timestamp: timestampSchema,
-    order: columnName.optional(),
-    status: columnName,
+    missing: z.array(z.string().max(100)).max(50).optional().meta({
+      description: 'Cell values that mean "missing", besides the empty string (e.g. "?").',
+    }),
+    caseId: columnName.meta({
+      description: "The column of the case id; a case's rows must be contiguous.",
+    }),
+    timestamp: timestampSchema.meta({
+      description: "The column of each row's time, its format and time zone.",
+    }),
+    order: columnName
+      .optional()
+      .meta({ description: "A numeric column ordering a case's rows (they are sorted by it)." }),
+    status: columnName.meta({ description: 'The column of the status or activity.' }),
     statuses: z
       .record(
         z.string(),
@@ -273,19 +306,33 @@ export const replayMappingSchema = z
           z.strictObject({ events, from: z.record(z.string(), events).optional() }),
         ]),
       )
-      .refine((s) => Object.keys(s).length > 0, { message: 'Map at least one status' }),
-    open: z.strictObject({
-      at: timestampSchema.optional(),
-      case: z.record(z.string(), fieldTemplateSchema),
-      events: events.optional(),
-    }),
+      .refine((s) => Object.keys(s).length > 0, { message: 'Map at least one status' })
+      .meta({
+        description:
+          'For each status: the events entering it writes ([…], or { "events", "from": { "<previous status>": […] } }), or "ignore".',
+      }),
+    open: z
+      .strictObject({
+        at: timestampSchema.optional(),
+        case: z.record(z.string(), fieldTemplateSchema),
+        events: events.optional(),
+      })
+      .meta({
+        description:
+          'The case as opened on its first row: when ("at"), its fields ("case"), and the events right after case.opened.',
+      }),
     changes: z
       .array(
-        z.strictObject({
-          column: z.union([columnName, z.array(columnName).min(1).max(20)]),
-          events: events.min(1),
-          skipFirst: z.boolean().optional(),
-        }),
+        z
+          .strictObject({
+            column: z.union([columnName, z.array(columnName).min(1).max(20)]),
+            events: events.min(1).optional(),
+            values: z.record(z.string(), events).optional(),
+            skipFirst: z.boolean().optional(),
+          })
+          .refine((c) => c.events !== undefined || c.values !== undefined, {
+            message: 'A change writes "events", or events by value ("values")',
+          }),
       )
       .max(50)
       .optional(),

@@ -173,23 +173,37 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
       priority: undefined as unknown,
       team: undefined as unknown,
       assignee: undefined as unknown,
+      level: 0,
     }
     const changesNothing = (e: Partial<CaseEvent>) => {
       if (e.type === 'priority.changed') return e.priority === now.priority
       if (e.type === 'case.assigned')
         return (e.team ?? now.team) === now.team && (e.assigneeId ?? now.assignee) === now.assignee
+      if (e.type === 'case.escalated') return e.level !== undefined && e.level <= now.level
+      if (e.type === 'case.deescalated') return (e.level ?? now.level - 1) === now.level
       if (e.type === 'category.changed')
         return e.category === fields.category && e.subcategory === fields.subcategory
       return false
     }
     const remember = (e: Partial<CaseEvent>) => {
       if (e.type === 'case.triaged' || e.type === 'priority.changed') now.priority = e.priority
+      if (e.type === 'case.escalated') now.level = e.level ?? now.level + 1
+      if (e.type === 'case.deescalated') now.level = e.level ?? Math.max(0, now.level - 1)
       if (e.type === 'case.assigned') {
         now.team = e.team ?? now.team
         now.assignee = e.assigneeId ?? now.assignee
       }
     }
-    const emit = (type: string, payload: Record<string, unknown>, actor: unknown, at: number) => {
+    const emit = (given: string, payload: Record<string, unknown>, actor: unknown, at: number) => {
+      // An escalation event with a level sets the level: it goes up or down as the level says.
+      let type = given
+      if (
+        (type === 'case.escalated' || type === 'case.deescalated') &&
+        typeof payload.level === 'number'
+      ) {
+        if (payload.level === now.level) return true
+        type = payload.level < now.level ? 'case.deescalated' : 'case.escalated'
+      }
       const who = checkActor(actor)
       if (who !== undefined) {
         issue(line, 'invalid-event', `${type}: ${who}`)
@@ -415,7 +429,8 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         previous[i] = cells.map((v, k) => v ?? before?.[k])
         if (!cells.some((v, k) => v !== undefined && v !== before?.[k])) continue
         if (change.skipFirst && row === rows[0]) continue
-        if (!emitAll(change.events, at)) return abandon(built)
+        const list = change.values.get(String(cells[0])) ?? change.events
+        if (!emitAll(list, at)) return abandon(built)
       }
       if (name !== status) {
         const list = (status !== undefined && mapped.from.get(status)) || mapped.events

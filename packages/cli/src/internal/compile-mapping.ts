@@ -57,7 +57,12 @@ export interface CompiledMapping {
   caseFields: Map<string, { evaluate: Evaluator; columns: number[] }>
   openEvents: CompiledEvent[]
   statuses: Map<string, CompiledStatus>
-  changes: { indexes: number[]; events: CompiledEvent[]; skipFirst: boolean }[]
+  changes: {
+    indexes: number[]
+    events: CompiledEvent[]
+    values: Map<string, CompiledEvent[]>
+    skipFirst: boolean
+  }[]
   facts: { path: string[]; evaluate: Evaluator }[]
   observed: { priority?: Evaluator; team?: Evaluator }
   /** The default actor of the events. */
@@ -186,7 +191,8 @@ export function compileMapping(mapping: ReplayMapping): CompiledMapping {
     statuses: new Map(Object.entries(mapping.statuses).map(([k, v]) => [k, status(v)])),
     changes: (mapping.changes ?? []).map((c) => ({
       indexes: (Array.isArray(c.column) ? c.column : [c.column]).map(col),
-      events: c.events.map(event),
+      events: (c.events ?? []).map(event),
+      values: new Map(Object.entries(c.values ?? {}).map(([k, v]) => [k, v.map(event)])),
       skipFirst: c.skipFirst === true,
     })),
     facts: Object.entries(mapping.facts ?? {}).map(([name, s]) => ({

@@ -10,12 +10,8 @@ import { parse } from 'csv-parse'
 export interface Row {
   line: number
   values: unknown[]
-}
-
-/** A problem with the file itself, before any mapping: a row that cannot be read. */
-export interface ReadProblem {
-  line: number
-  message: string
+  /** Set when the row cannot be read (its values are then empty): what is wrong with it. */
+  problem?: string
 }
 
 /** What the reader needs to know. */
@@ -25,8 +21,6 @@ export interface ReadOptions {
   columns: readonly string[]
   delimiter?: string
   quote?: string
-  /** Called for each row that cannot be read; the reading goes on. */
-  onProblem: (problem: ReadProblem) => void
   /** Called with the header (CSV) once it is read; may throw to stop (an unknown column). */
   onHeader?: (header: string[]) => void
   /** Bytes read so far, for progress. */
@@ -36,8 +30,8 @@ export interface ReadOptions {
 /**
  * Streams the rows of a CSV or JSONL file with the chosen columns picked out.
  * CSV goes through csv-parse (RFC 4180 quoting, a UTF-8 BOM, CRLF or LF); a
- * row with another number of cells than the header is a problem, reported
- * with its line, and skipped. A JSONL line that is not a JSON object is too.
+ * row with another number of cells than the header comes as a row with a
+ * `problem`, in its place, as does a JSONL line that is not a JSON object.
  */
 export async function* readRows(path: string, options: ReadOptions): AsyncGenerator<Row[]> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 })
@@ -69,8 +63,10 @@ async function* readCsv(
       quote: options.quote ?? '"',
     }),
   )
+  // What csv-parse itself cannot read (an unclosed quote) comes with the next batch.
+  const skipped: Row[] = []
   parser.on('skip', (e: Error & { lines?: number }) =>
-    options.onProblem({ line: e.lines ?? 0, message: e.message }),
+    skipped.push({ line: e.lines ?? 0, values: [], problem: e.message }),
   )
   let indexes: number[] | undefined
   let width = 0
@@ -86,10 +82,12 @@ async function* readCsv(
       indexes = options.columns.map((c) => record.indexOf(c))
       continue
     }
+    if (skipped.length > 0) batch.push(...skipped.splice(0))
     if (record.length !== width) {
-      options.onProblem({
+      batch.push({
         line: info.lines,
-        message: `The row has ${record.length} cells; the header has ${width}`,
+        values: [],
+        problem: `The row has ${record.length} cells; the header has ${width}`,
       })
       continue
     }
@@ -101,6 +99,7 @@ async function* readCsv(
       batch = []
     }
   }
+  batch.push(...skipped)
   if (batch.length > 0) yield batch
 }
 
@@ -120,11 +119,11 @@ async function* readJsonl(
     try {
       record = JSON.parse(text)
     } catch (e) {
-      options.onProblem({ line, message: `Not JSON: ${(e as Error).message}` })
+      batch.push({ line, values: [], problem: `Not JSON: ${(e as Error).message}` })
       continue
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      options.onProblem({ line, message: 'A JSONL line must be a JSON object' })
+      batch.push({ line, values: [], problem: 'A JSONL line must be a JSON object' })
       continue
     }
     const values = options.columns.map((c, i) =>

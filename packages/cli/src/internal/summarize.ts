@@ -158,7 +158,8 @@ export class ReplayTally {
     return d
   }
 
-  result(): ReplaySummary {
+  /** The summary; `rowsRead` counts every data row, the ones no case kept included. */
+  result(rowsRead: number): ReplaySummary {
     const ttr = this.ttr.result()
     const summary: ReplaySummary = {
       format: 'servicekit-replay-summary/1',
@@ -166,7 +167,7 @@ export class ReplayTally {
         log: this.meta.log,
         mapping: this.meta.mapping,
         policy: this.meta.policy,
-        rows: this.rows + (this.issueKinds.get('malformed-row') ?? 0),
+        rows: rowsRead,
         ignoredRows: this.ignoredRows,
         cases: this.cases,
         events: this.events,
