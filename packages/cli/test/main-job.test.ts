@@ -17,7 +17,7 @@ describe('npm start (the README main job)', () => {
   let stdout = ''
   beforeAll(async () => {
     rmSync(fromRoot('out/replay'), { recursive: true, force: true })
-    const env = { ...process.env, NO_COLOR: '1' }
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
     delete env.NODE_OPTIONS
     ;({ stdout } = await exec('npm', ['start', '--silent'], { cwd: fromRoot(), env }))
   }, 120_000)
@@ -77,9 +77,19 @@ describe('the HTML report in headless Chromium', () => {
       return route.request().url().startsWith('file:') ? route.continue() : route.abort()
     })
     await page.goto(`file://${report}`)
-    charts = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll('figure.chart')].map((f) => [
+    // Runs in the page (no DOM types in this project: the elements are described by what is read).
+    type Box = { width: number }
+    type El = {
+      getAttribute(name: string): string | null
+      querySelector(s: string): { getBoundingClientRect(): Box } | null
+      querySelectorAll(s: string): { length: number }
+    }
+    charts = await page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<El> } }
+      ).document
+      return Object.fromEntries(
+        [...doc.querySelectorAll('figure.chart')].map((f) => [
           f.getAttribute('data-chart'),
           {
             svgs: f.querySelectorAll('svg').length,
@@ -87,8 +97,8 @@ describe('the HTML report in headless Chromium', () => {
             width: f.querySelector('svg')?.getBoundingClientRect().width ?? 0,
           },
         ]),
-      ),
-    )
+      )
+    })
     await page.click('#toggle-numbers')
     expect(await page.locator('figure.chart details[open]').count()).toBe(
       Object.keys(charts).length,
