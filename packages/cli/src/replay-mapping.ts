@@ -1,11 +1,12 @@
 import {
   type CaseEventType,
   caseEventTypes,
-  createParser,
   fail,
   ok,
   type Result,
   ServiceKitError,
+  summarizeIssues,
+  toValidationIssues,
 } from '@servicekit/core'
 import { z } from 'zod'
 import { checkTimestampPattern, isTimeZone } from './internal/timestamp'
@@ -376,7 +377,31 @@ export const replayMappingSchema = z
     }
   })
 
-const parser = createParser(replayMappingSchema, 'REPLAY_MAPPING_INVALID', 'replay mapping')
+type ZodIssue = z.core.$ZodIssue & {
+  errors?: z.core.$ZodIssue[][]
+  issues?: z.core.$ZodIssue[]
+}
+
+/**
+ * zod reports a value that matches no branch of a union as "Invalid input",
+ * and a bad record key as "Invalid key in record", with the real problems
+ * nested. Report the nested ones instead: for a union, those of the branch
+ * that got furthest (the one the author meant).
+ */
+function unnest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue): z.core.$ZodIssue[] => {
+    const i = issue as ZodIssue
+    if (i.code === 'invalid_union' && i.errors && i.errors.length > 0) {
+      const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((b) => b.path.length))
+      const best = [...i.errors].sort((a, b) => depth(b) - depth(a))[0]!
+      if (depth(best) === 0) return [issue]
+      return unnest(best.map((b) => ({ ...b, path: [...i.path, ...b.path] })))
+    }
+    if (i.code === 'invalid_key' && i.issues && i.issues.length > 0)
+      return unnest(i.issues.map((b) => ({ ...b, path: [...i.path, ...b.path] })))
+    return [issue]
+  })
+}
 
 /**
  * Validates a replay mapping (the parsed JSON, or the file's text).
@@ -425,6 +450,13 @@ export function safeParseReplayMapping(input: unknown): Result<ReplayMapping> {
       )
     }
   }
-  const result = parser.safeParse(data)
-  return result.success ? ok(result.data as ReplayMapping) : result
+  const result = replayMappingSchema.safeParse(data)
+  if (result.success) return ok(result.data as ReplayMapping)
+  const issues = toValidationIssues(unnest(result.error.issues))
+  return fail(
+    new ServiceKitError('REPLAY_MAPPING_INVALID', summarizeIssues('replay mapping', issues), {
+      details: { issues },
+      cause: result.error,
+    }),
+  )
 }
