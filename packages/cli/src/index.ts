@@ -22,5 +22,5 @@ export type {
   ReplaySummary,
   TimeToResolveSummary,
 } from './replay-summary'
-export { type CliIo, type ExitCode, runCli } from './run-cli'
+export { type CliIo, type ExitCode, type OutputStream, runCli } from './run-cli'
 export { toHtmlReport } from './to-html-report'

@@ -6,11 +6,23 @@ import { version } from './internal/version'
 
 /** The streams and environment a run of the command uses; tests pass their own. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number }
-  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number }
+  /** Where results go (a terminal, a pipe, or a test's buffer). */
+  stdout: OutputStream
+  /** Where errors, hints and the progress bar go. */
+  stderr: OutputStream
   env: Readonly<Record<string, string | undefined>>
   /** Relative paths are resolved against it. */
   cwd: string
+}
+
+/** An output stream: `process.stdout` or anything with `write`. */
+export interface OutputStream {
+  /** Writes text. */
+  write(text: string): unknown
+  /** Whether it is a terminal (colour and the progress bar are drawn only on one). */
+  isTTY?: boolean
+  /** Its width in characters, when it is a terminal. */
+  columns?: number
 }
 
 /** Exit codes: 0 clean, 1 findings (an invalid policy, lint findings, failed tests), 2 usage or unreadable input. */

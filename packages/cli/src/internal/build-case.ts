@@ -148,7 +148,16 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         return decided
       },
       onBadValue,
+      actor: () => {
+        if (actorOf !== values) {
+          actorOf = values
+          rowActor = m.actor(ctx)
+        }
+        return rowActor
+      },
     }
+    let actorOf: unknown[] | undefined
+    let rowActor: unknown
     // The facts as the SLA clocks build them: the case's fields, its customer, the extra facts.
     const factsOf = (of = fields): Record<string, unknown> => {
       const facts: Record<string, unknown> = {
@@ -194,7 +203,13 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         now.assignee = e.assigneeId ?? now.assignee
       }
     }
-    const emit = (given: string, payload: Record<string, unknown>, actor: unknown, at: number) => {
+    const emit = (
+      given: string,
+      payload: Record<string, unknown>,
+      actor: unknown,
+      at: number,
+      constantKey?: string,
+    ) => {
       // An escalation event with a level sets the level: it goes up or down as the level says.
       let type = given
       if (
@@ -209,7 +224,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         issue(line, 'invalid-event', `${type}: ${who}`)
         return false
       }
-      const key = type + JSON.stringify(payload)
+      const key = (type === given && constantKey) || type + JSON.stringify(payload)
       let entry = memo.get(key)
       if (entry === undefined) {
         const parsed = safeParseCaseEvent({
@@ -259,7 +274,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
           }
           throw err
         }
-        emit(e.type, built.payload, built.actor, at)
+        emit(e.type, built.payload, built.actor, at, e.constantKey)
       }
       return true
     }
@@ -291,7 +306,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
       if (v !== undefined) fields[name] = v
     }
     fields.subject ??= caseId
-    const opened = parseOpened(caseId, `${caseId}#${sequence}`, openedAt, m.actor(ctx), fields)
+    const opened = parseOpened(caseId, `${caseId}#${sequence}`, openedAt, ctx.actor(), fields)
     if (!opened.ok) {
       issue(line, 'invalid-event', `case.opened: ${opened.message}`)
       return built
@@ -400,11 +415,11 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         } else if (updatable.has(field)) changes[field] = v
       }
       applied = values
-      if (category && emit('category.changed', category, m.actor(ctx), at)) {
+      if (category && emit('category.changed', category, ctx.actor(), at)) {
         Object.assign(fields, category)
         decided = undefined
       }
-      if (Object.keys(changes).length > 0 && emit('case.updated', { changes }, m.actor(ctx), at)) {
+      if (Object.keys(changes).length > 0 && emit('case.updated', { changes }, ctx.actor(), at)) {
         Object.assign(fields, changes)
         decided = undefined
       }

@@ -22,6 +22,8 @@ export interface EvalContext {
   decision: () => DecisionValues
   /** Called when a cell holds a value its source cannot read. */
   onBadValue: (column: string, value: unknown, why: string) => void
+  /** The mapping's default actor on this row, computed once per row. */
+  actor: () => unknown
 }
 
 /** A compiled template: the value, or `undefined` when its source is missing. */
@@ -32,8 +34,10 @@ export interface CompiledEvent {
   type: CaseEventType
   /** The payload fields and the actor, evaluated. */
   build: (ctx: EvalContext) => { payload: Record<string, unknown>; actor: unknown }
-  /** Whether the payload depends on the row (so each instance is validated). */
+  /** Whether the payload or actor depends on the row. */
   variable: boolean
+  /** For a payload that does not depend on the row: its memo key (type and JSON), computed once. */
+  constantKey: string | undefined
 }
 
 /** A compiled status mapping. */
@@ -146,7 +150,8 @@ export function compileMapping(mapping: ReplayMapping): CompiledMapping {
   const event = (t: EventTemplate): CompiledEvent => {
     const { type, actor, ...payload } = t
     const body = field(payload as FieldTemplate)
-    const who = field((actor ?? defaultActor) as FieldTemplate)
+    const own = actor === undefined ? undefined : field(actor as FieldTemplate)
+    const who = own ?? { evaluate: (ctx: EvalContext) => ctx.actor(), variable: true, columns: [] }
     return {
       type,
       build: (ctx) => ({
@@ -154,6 +159,9 @@ export function compileMapping(mapping: ReplayMapping): CompiledMapping {
         actor: who.evaluate(ctx),
       }),
       variable: body.variable || who.variable,
+      constantKey: body.variable
+        ? undefined
+        : type + JSON.stringify(body.evaluate(undefined as unknown as EvalContext)),
     }
   }
   const status = (s: StatusMapping): CompiledStatus => {
