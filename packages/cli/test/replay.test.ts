@@ -217,3 +217,29 @@ describe('worker threads', () => {
     expect(two).toEqual(one)
   })
 })
+
+describe('the progress bar', () => {
+  const args = [
+    'replay',
+    base.log,
+    '--mapping',
+    base.mapping,
+    '--policy',
+    base.policy,
+    '--workers',
+    '0',
+  ]
+  it('is drawn on a terminal, with cases per second and the time left, then cleared', async () => {
+    const r = await run(args, { tty: true })
+    expect(r.stderr).toMatch(
+      /^(\r█+ 100% {2}3 cases {2}[\d,]+ cases\/s {2}ETA 0s\u001b\[K)+\r\u001b\[K$/,
+    )
+  })
+
+  it('stays quiet in CI, in a pipe, and with --quiet', async () => {
+    expect((await run(args, { tty: true, env: { CI: 'true' } })).stderr).toBe('')
+    expect((await run(args)).stderr).toBe('')
+    const quiet = await run([...args, '--quiet'], { tty: true })
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' })
+  })
+})
