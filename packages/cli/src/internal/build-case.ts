@@ -78,18 +78,26 @@ const placeholderActor = { id: 'x', role: 'x' }
 const actors = new Map<string, string | undefined>()
 /** What is wrong with an actor (core's actor schema), or undefined; remembered, since a log has few actors. */
 function checkActor(actor: unknown): string | undefined {
+  // The same actor object serves every event of a row: check it once.
+  if (typeof actor === 'object' && actor !== null && checked.has(actor)) return undefined
   const a = actor as { id?: unknown; role?: unknown } | null
   const key =
     typeof a === 'object' && a !== null ? `${String(a.id)}\u0000${String(a.role)}` : String(actor)
-  if (actors.has(key)) return actors.get(key)
+  if (actors.has(key)) {
+    const problem = actors.get(key)
+    if (problem === undefined && typeof actor === 'object' && actor !== null) checked.add(actor)
+    return problem
+  }
   const parsed = actorSchema.safeParse(actor)
   const problem = parsed.success
     ? undefined
     : `actor: ${parsed.error.issues[0]?.message ?? 'invalid'}`
   if (actors.size > 50_000) actors.clear()
   actors.set(key, problem)
+  if (problem === undefined && typeof actor === 'object' && actor !== null) checked.add(actor)
   return problem
 }
+const checked = new WeakSet<object>()
 
 /** Makes the builder for one mapping and one policy's decisions. */
 export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
@@ -405,7 +413,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
       let category: Record<string, unknown> | undefined
       for (const [field, { evaluate, columns }] of m.caseFields) {
         // Most rows repeat the case's fields: read a field again only when one of its cells changed.
-        if (columns.every((c) => values[c] === applied[c])) continue
+        if (sameCells(columns, values, applied)) continue
         const v = evaluate(ctx)
         if (v === undefined || sameValue(v, fields[field])) continue
         if (field === 'category' || field === 'subcategory') {
@@ -438,13 +446,23 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
 
       for (let i = 0; i < m.changes.length; i++) {
         const change = m.changes[i]!
-        // The cells of the rule's columns, missing ones as undefined; a change of any present one fires.
-        const cells = change.indexes.map((c) => (isMissing(m, values[c]) ? undefined : values[c]))
-        const before = previous[i]
-        previous[i] = cells.map((v, k) => v ?? before?.[k])
-        if (!cells.some((v, k) => v !== undefined && v !== before?.[k])) continue
+        // A change of any present cell of the rule's columns fires; a missing cell keeps its last value.
+        let before = previous[i]
+        let changed = false
+        for (let k = 0; k < change.indexes.length; k++) {
+          const v = values[change.indexes[k]!]
+          if (isMissing(m, v) || v === before?.[k]) continue
+          if (!changed) {
+            changed = true
+            before = before ? before.slice() : new Array(change.indexes.length)
+            previous[i] = before
+          }
+          before![k] = v
+        }
+        if (!changed) continue
         if (change.skipFirst && row === rows[0]) continue
-        const list = change.values.get(String(cells[0])) ?? change.events
+        const first = values[change.indexes[0]!]
+        const list = change.values.get(String(first)) ?? change.events
         if (!emitAll(list, at)) return abandon(built)
       }
       if (name !== status) {
@@ -527,6 +545,15 @@ function createOpenedParser() {
       },
     }
   }
+}
+
+function sameCells(
+  columns: readonly number[],
+  a: readonly unknown[],
+  b: readonly unknown[],
+): boolean {
+  for (let i = 0; i < columns.length; i++) if (a[columns[i]!] !== b[columns[i]!]) return false
+  return true
 }
 
 function abandon(built: BuiltCase): BuiltCase {
