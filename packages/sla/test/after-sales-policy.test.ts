@@ -39,15 +39,31 @@ describe('the office calendar of the policy', () => {
     const notice = createCalendar(defineChinaCalendar({ week, notices: [chinaHolidayNotice2026] }))
     const office = createCalendar(policy.calendars.office!)
     const closed: string[] = []
-    for (let d = Date.parse('2026-09-15T10:00:00+08:00'); d < Date.parse('2026-10-20T00:00:00+08:00'); d += 86_400_000) {
+    for (
+      let d = Date.parse('2026-09-15T10:00:00+08:00');
+      d < Date.parse('2026-10-20T00:00:00+08:00');
+      d += 86_400_000
+    ) {
       expect(office.isOpen(d)).toBe(notice.isOpen(d))
       if (!office.isOpen(d)) closed.push(new Date(d + 8 * 3_600_000).toISOString().slice(5, 10))
     }
     // Weekends, Mid-Autumn (Fri 25 – Sun 27), National Day (1–7), and Sunday 11 October;
     // Sunday 20 September and Saturday 10 October are worked.
     expect(closed).toEqual([
-      '09-19', '09-25', '09-26', '09-27', '10-01', '10-02', '10-03', '10-04', '10-05',
-      '10-06', '10-07', '10-11', '10-17', '10-18',
+      '09-19',
+      '09-25',
+      '09-26',
+      '09-27',
+      '10-01',
+      '10-02',
+      '10-03',
+      '10-04',
+      '10-05',
+      '10-06',
+      '10-07',
+      '10-11',
+      '10-17',
+      '10-18',
     ])
   })
 })
@@ -111,8 +127,9 @@ describe('a complaint from a key customer before National Day', () => {
     const investigated = (when: string) =>
       clock(
         computeSla(
-          complaint('2026-09-25T19:30:00+08:00').add('execution.step', when, { step: 'investigated' })
-            .events,
+          complaint('2026-09-25T19:30:00+08:00').add('execution.step', when, {
+            step: 'investigated',
+          }).events,
           policy,
           { now: '2026-10-12T09:00:00+08:00' },
         ),

@@ -95,7 +95,7 @@ export function applyEvent(
   const entered =
     e.type === 'case.opened' ? activeMask[NEW]! : activeMask[p.state]! & ~activeMask[prev]!
   const reopened =
-    p.state !== prev && ((1 << prev) & DONE_MASK) !== 0 && ((1 << p.state) & WORK_MASK) !== 0
+    p.state !== prev && ((1 << prev) & DONE_MASK) !== 0 && (activeMask[p.state]! & WORK_MASK) !== 0
 
   const change = updateCase(st, e)
   if (change !== NO_DECISION) reconcile(plan, st, at, change === CATEGORY_CHANGED, facts)
