@@ -1,6 +1,6 @@
 import { type CaseEvent, ServiceKitError } from '@servicekit/core'
 import type { Policy } from '@servicekit/policy'
-import { applyEvent, cloneState, createState } from './internal/fold'
+import { applyEvent, cloneState, createState, createStep } from './internal/fold'
 import { planFor, type SlaPlan } from './internal/plan'
 import type { SlaState, StateRecord } from './sla-state'
 
@@ -42,16 +42,39 @@ export function advanceSla(
   options: AdvanceSlaOptions = {},
 ): SlaState {
   const plan = planFor(policy)
-  if (state === undefined && events.length === 0)
-    throw new ServiceKitError(
-      'SLA_HISTORY_INVALID',
-      'The history is empty: it must begin with case.opened',
-      { details: { index: 0, position: 0, reason: 'empty' } },
-    )
-  const st = state === undefined ? createState(plan, '') : cloneState(checkState(state, plan))
-  for (let i = 0; i < events.length; i++) applyEvent(plan, st, events[i]!, i, options.facts)
+  if (state === undefined && events.length === 0) throw emptyHistory()
+  const st = state === undefined ? createState(plan) : cloneState(checkState(state, plan))
+  const step = createStep()
+  for (let i = 0; i < events.length; i++)
+    applyEvent(plan, st, events[i]!, i, options.facts, step, true)
   return st
 }
+
+/**
+ * The state of a whole history, for {@link computeSla}: the state reads the
+ * caller's array as its log instead of copying it (it never leaves the call).
+ */
+export function foldHistory(
+  plan: SlaPlan,
+  history: readonly CaseEvent[],
+  facts: AdvanceSlaOptions['facts'],
+): StateRecord {
+  if (history.length === 0) throw emptyHistory()
+  const st = createState(plan)
+  st.log = history
+  const step = createStep()
+  for (let i = 0; i < history.length; i++) applyEvent(plan, st, history[i]!, i, facts, step, false)
+  return st
+}
+
+const emptyHistory = () =>
+  new ServiceKitError(
+    'SLA_HISTORY_INVALID',
+    'The history is empty: it must begin with case.opened',
+    {
+      details: { index: 0, position: 0, reason: 'empty' },
+    },
+  )
 
 /** The state as the package reads it, after checking it belongs to the plan's policy. */
 export function checkState(state: SlaState, plan: SlaPlan): StateRecord {

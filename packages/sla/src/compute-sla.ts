@@ -1,8 +1,9 @@
 import type { CaseEvent, TimeInput } from '@servicekit/core'
 import type { Policy } from '@servicekit/policy'
-import { type AdvanceSlaOptions, advanceSla } from './advance-sla'
+import { type AdvanceSlaOptions, foldHistory } from './advance-sla'
+import { planFor } from './internal/plan'
 import type { SlaClock } from './sla-clock'
-import { toSlaClocks } from './to-sla-clocks'
+import { readClocks } from './to-sla-clocks'
 
 /** Options of {@link computeSla}. */
 export interface ComputeSlaOptions extends AdvanceSlaOptions {
@@ -35,5 +36,6 @@ export function computeSla(
   policy: Policy,
   options: ComputeSlaOptions,
 ): SlaClock[] {
-  return toSlaClocks(advanceSla(undefined, history, policy, options), policy, options)
+  const plan = planFor(policy)
+  return readClocks(plan, foldHistory(plan, history, options?.facts), options)
 }

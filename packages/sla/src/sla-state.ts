@@ -48,7 +48,8 @@ export interface ClockRecord {
   runFrom: number | null
   pauseFrom: number | null
   runs: number[]
-  pauses: number[]
+  /** Paused spans; null until the clock first pauses. */
+  pauses: number[] | null
   /** The track's previous clock, or -1. */
   prev: number
 }
@@ -77,8 +78,10 @@ export interface StateRecord extends SlaState {
   history: number
   /** Bits of the event types seen. */
   seen: number
-  /** The case as facts read it: the opened case with later changes applied. */
+  /** The case as opened (never changed: it is the event's own object). */
   case: Record<string, unknown>
+  /** Fields changed since (triage, changes of category and priority, updates), or null. */
+  changes: Record<string, unknown> | null
   /** The priority the log set (intake, triage, `priority.changed`), if any. */
   recorded: string | null
   /** The priority in force, and the team routing decided. */
@@ -91,7 +94,6 @@ export interface StateRecord extends SlaState {
   clocks: ClockRecord[]
   /** Next instance number of each metric of the plan. */
   counters: number[]
-  /** The events taken in, and the process state after each (+ 64 when it reopened the case). */
-  log: CaseEvent[]
-  trail: number[]
+  /** The events taken in (replayed when a metric is attached mid-case). */
+  log: readonly CaseEvent[]
 }

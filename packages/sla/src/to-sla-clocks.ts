@@ -1,10 +1,10 @@
 import { ServiceKitError, type TimeInput, tryToMillis } from '@servicekit/core'
 import type { Policy } from '@servicekit/policy'
 import { checkState } from './advance-sla'
-import { planFor } from './internal/plan'
+import { planFor, type SlaPlan } from './internal/plan'
 import { readClock } from './internal/read-clock'
 import type { SlaClock } from './sla-clock'
-import type { SlaState } from './sla-state'
+import type { SlaState, StateRecord } from './sla-state'
 
 /** Options of {@link toSlaClocks}. */
 export interface ToSlaClocksOptions {
@@ -29,7 +29,15 @@ export function toSlaClocks(
   options: ToSlaClocksOptions,
 ): SlaClock[] {
   const plan = planFor(policy)
-  const st = checkState(state, plan)
+  return readClocks(plan, checkState(state, plan), options)
+}
+
+/** The clocks of a state known to belong to the plan. */
+export function readClocks(
+  plan: SlaPlan,
+  st: StateRecord,
+  options: ToSlaClocksOptions,
+): SlaClock[] {
   const now = tryToMillis(options?.now)
   if (now === undefined)
     throw new ServiceKitError(

@@ -85,7 +85,7 @@ describe.each(subjects)('on random histories: $name', (s) => {
           expect(c.elapsedMs).toBeGreaterThanOrEqual(0)
           expect(c.elapsedMs).toBeLessThanOrEqual(window)
           if (s.oneCalendar) {
-            const open = calendars[c.calendar]!.businessMsBetween(c.startedAt, end(c, now))
+            const open = calendars[c.calendar]!.businessTimeBetween(c.startedAt, end(c, now))
             expect(c.elapsedMs).toBeLessThanOrEqual(open)
             // Every moment of the window is running or paused.
             expect(c.elapsedMs + c.pausedMs).toBe(open)

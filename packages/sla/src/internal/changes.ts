@@ -1,11 +1,13 @@
-import { ServiceKitError, tryToMillis } from '@servicekit/core'
+import { tryToMillis } from '@servicekit/core'
 import type { SlaChangeRule } from '@servicekit/policy'
 import type { ClockRecord, StateRecord, TrackRecord } from '../sla-state'
 import { type ClockSink, changeCalendar, setPaused, setTarget } from './clock-ops'
+import { decideCase } from './decide'
 import type { ExtraFacts } from './fold'
 import type { Objective, SlaPlan } from './plan'
 import { typeBits } from './plan'
-import { activeMask } from './states'
+import { type Projection, stepProjection } from './projection'
+import { activeMask, DIAGNOSING, enteredStates, isReopening, NEW } from './states'
 import { cancel, start, stepTrack } from './track'
 
 const recalculate: SlaChangeRule = { mode: 'recalculate' }
@@ -33,31 +35,22 @@ export function reconcile(
   categoryChanged: boolean,
   facts: ExtraFacts,
 ): void {
-  const input = buildFacts(st, facts)
-  let d = plan.engine.decide(input)
-  if (st.recorded !== null && st.recorded !== d.priority) {
-    if (!plan.levels.has(st.recorded))
-      throw new ServiceKitError(
-        'SLA_PRIORITY_UNKNOWN',
-        `The case's priority ${JSON.stringify(st.recorded)} is not one of the policy's levels (${[...plan.levels].join(', ')})`,
-        { details: { priority: st.recorded, levels: [...plan.levels] } },
-      )
-    d = plan.engineFor(st.recorded).decide(input)
-  }
+  const d = decideCase(plan, st, facts)
   const priority = d.priority
   const priorityChanged = st.priority !== '' && priority !== st.priority
   st.priority = priority
   st.routed = d.team
   const team = st.assigned ?? st.routed
-
-  const desired: number[] = []
-  for (const sla of d.slaPolicies)
-    for (const oi of plan.byPolicy.get(sla.id)!) {
-      const o = plan.objectives[oi]!
-      if (o.fixedDue || o.targets[priority] !== undefined) desired.push(oi)
-    }
+  const desired = d.objectives
 
   const old = st.tracks
+  if (old.length === 0 && st.events === 0) {
+    // The opening: every metric starts from nothing.
+    const tracks: TrackRecord[] = []
+    for (const oi of desired) tracks.push(freshTrack(oi))
+    st.tracks = tracks
+    return
+  }
   const used = old.map(() => false)
   const next: (TrackRecord | undefined)[] = desired.map((oi) => {
     const k = old.findIndex((tr, i) => !used[i] && tr.o === oi)
@@ -96,6 +89,15 @@ export function reconcile(
   })
   st.tracks = next as TrackRecord[]
 }
+
+const freshTrack = (o: number): TrackRecord => ({
+  o,
+  active: -1,
+  last: -1,
+  started: false,
+  held: false,
+  due: null,
+})
 
 interface ChangeContext {
   plan: SlaPlan
@@ -150,7 +152,7 @@ function attach(ctx: ChangeContext, o: Objective, rule: SlaChangeRule): TrackRec
     held: false,
     due: null,
   }
-  if (ctx.st.log.length === 0) return fresh
+  if (ctx.st.events === 0) return fresh
   const r = replay(ctx, o)
   if (rule.mode === 'restart' && rule.from === 'change') {
     const tr: TrackRecord = { ...r.track, active: -1, last: -1 }
@@ -176,37 +178,29 @@ interface Replay {
   track: TrackRecord
 }
 
-/** Runs objective `o` alone over the events taken in so far. */
+/** Runs objective `o` alone over the events taken in so far (the process states projected again). */
 function replay(ctx: ChangeContext, o: Objective): Replay {
   const { plan, st, priority, team } = ctx
   const sink: ClockSink = { clocks: [], counters: plan.metrics.map(() => 0) }
-  const track: TrackRecord = {
-    o: o.index,
-    active: -1,
-    last: -1,
-    started: false,
-    held: false,
-    due: null,
-  }
-  let prevMask = 0
+  const track = freshTrack(o.index)
+  const p: Projection = { state: NEW, history: DIAGNOSING }
   let seen = 0
-  for (let k = 0; k < st.log.length; k++) {
+  for (let k = 0; k < st.events; k++) {
     const event = st.log[k]!
-    const packed = st.trail[k]!
-    const state = packed & 63
+    const prev = p.state
+    stepProjection(p, event)
     const bit = typeBits.get(event.type)!
     stepTrack(plan, sink, track, o, {
       event,
       bit,
       t: tryToMillis(event.at)!,
-      state,
-      entered: activeMask[state]! & ~prevMask,
-      reopened: packed >= 64,
+      state: p.state,
+      entered: enteredStates(k === 0, prev, p.state),
+      reopened: isReopening(prev, p.state),
       seen,
       priority,
       team,
     })
-    prevMask = activeMask[state]!
     seen |= bit
   }
   return { sink, track }
@@ -225,17 +219,3 @@ function adopt(plan: SlaPlan, st: StateRecord, r: Replay, onlyActive: boolean): 
   r.track.active = moved.get(r.track.active) ?? -1
   r.track.last = moved.get(r.track.last) ?? -1
 }
-
-/** The facts the policy decides with: the case (with `reopenCount`) and its customer, then the caller's. */
-function buildFacts(st: StateRecord, extra: ExtraFacts): Record<string, unknown> {
-  const facts: Record<string, unknown> = { case: st.case, customer: st.case.customer }
-  if (extra)
-    for (const [key, value] of Object.entries(extra)) {
-      const base = facts[key]
-      facts[key] = isRecord(base) && isRecord(value) ? { ...base, ...value } : value
-    }
-  return facts
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)

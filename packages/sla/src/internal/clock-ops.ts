@@ -1,5 +1,5 @@
-import type { Calendar } from '@servicekit/calendar'
 import type { ClockRecord } from '../sla-state'
+import type { BusinessTime } from './business-time'
 import type { Objective, SlaPlan } from './plan'
 
 // The arithmetic of one clock. Every moment between a clock's start and its
@@ -42,7 +42,7 @@ export function createClock(
     runFrom: t,
     pauseFrom: null,
     runs: [],
-    pauses: [],
+    pauses: null,
     prev,
   }
   sink.counters[o.metric.index]!++
@@ -69,7 +69,7 @@ export function setTarget(plan: SlaPlan, c: ClockRecord, o: Objective, priority:
 }
 
 /** A business-day target as business ms from the start: the calendar's "same time, n working days later". */
-function daysToMs(cal: Calendar, start: number, days: number): number {
+function daysToMs(cal: BusinessTime, start: number, days: number): number {
   return cal.businessMsBetween(start, cal.addBusinessDaysMs(start, days))
 }
 
@@ -84,16 +84,27 @@ export function setDue(plan: SlaPlan, c: ClockRecord, due: number, t: number): v
 /** Closes the span open at `t` (running or paused), keeping its business time. */
 export function closeSpan(plan: SlaPlan, c: ClockRecord, t: number): void {
   if (c.runFrom !== null) {
-    push(plan, c.runs, c.runFrom, t, c.cal)
+    c.runs = push(plan, c.runs, c.runFrom, t, c.cal)!
     c.runFrom = null
   } else if (c.pauseFrom !== null) {
-    push(plan, c.pauses, c.pauseFrom, t, c.cal)
+    c.pauses = push(plan, c.pauses, c.pauseFrom, t, c.cal)
     c.pauseFrom = null
   }
 }
 
-function push(plan: SlaPlan, spans: number[], from: number, to: number, cal: number): void {
-  if (to > from) spans.push(from, to, plan.calendars[cal]!.businessMsBetween(from, to), cal)
+/** Adds the span `[from, to)` unless it is empty, creating the list when needed. */
+function push(
+  plan: SlaPlan,
+  spans: number[] | null,
+  from: number,
+  to: number,
+  cal: number,
+): number[] | null {
+  if (to <= from) return spans
+  const ms = plan.calendars[cal]!.businessMsBetween(from, to)
+  if (spans === null) return [from, to, ms, cal]
+  spans.push(from, to, ms, cal)
+  return spans
 }
 
 /** Makes an open clock run or pause from `t`. */
@@ -113,7 +124,7 @@ export function endClock(plan: SlaPlan, c: ClockRecord, t: number, cancelled: bo
 
 /** Takes a stopped clock up again at `t` (a reopened case); the time it was stopped counts as paused. */
 export function continueClock(plan: SlaPlan, c: ClockRecord, t: number): void {
-  push(plan, c.pauses, c.end!, t, c.cal)
+  c.pauses = push(plan, c.pauses, c.end!, t, c.cal)
   c.end = null
   c.pauseFrom = t
 }
@@ -136,13 +147,13 @@ export function changeCalendar(
   c.cal = cal
   if (rule === 'last') {
     remeasure(plan.calendars[cal]!, c.runs, cal)
-    remeasure(plan.calendars[cal]!, c.pauses, cal)
+    if (c.pauses !== null) remeasure(plan.calendars[cal]!, c.pauses, cal)
   }
   if (running) c.runFrom = t
   else c.pauseFrom = t
 }
 
-function remeasure(cal: Calendar, spans: number[], index: number): void {
+function remeasure(cal: BusinessTime, spans: number[], index: number): void {
   for (let i = 0; i < spans.length; i += 4) {
     spans[i + 2] = cal.businessMsBetween(spans[i]!, spans[i + 1]!)
     spans[i + 3] = index

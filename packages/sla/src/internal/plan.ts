@@ -1,4 +1,4 @@
-import { type Calendar, createCalendar, type NormalizedDuration } from '@servicekit/calendar'
+import { createCalendar, type NormalizedDuration } from '@servicekit/calendar'
 import { type CaseEventType, caseEventTypes } from '@servicekit/core'
 import {
   createPolicyEngine,
@@ -15,6 +15,8 @@ import {
   slaPresetNames,
 } from '@servicekit/policy'
 import { slaPresets } from '../presets'
+import { type BusinessTime, toBusinessTime } from './business-time'
+import type { DecisionCache } from './decide'
 import { maskOf } from './states'
 
 /** A trigger with conditions: an event of one type whose fields must match, after another event. */
@@ -76,7 +78,7 @@ export interface Objective {
 export interface SlaPlan {
   readonly policy: Policy
   readonly fingerprint: string
-  readonly calendars: readonly Calendar[]
+  readonly calendars: readonly BusinessTime[]
   readonly calendarNames: readonly string[]
   readonly metrics: readonly CompiledMetric[]
   readonly objectives: readonly Objective[]
@@ -86,6 +88,14 @@ export interface SlaPlan {
   readonly engine: PolicyEngine
   /** An engine that decides with the priority fixed (a priority the log sets). */
   engineFor(priority: string): PolicyEngine
+  /** Whether a declared fact reads this field of the case (`case.<key>…`), so a change to it needs a new decision. */
+  reads(key: string): boolean
+  /** The fields of the case the declared facts read, or null when a fact reads the whole case. */
+  readonly caseKeys: readonly string[] | null
+  /** The declared facts' paths, split. */
+  readonly factPaths: readonly (readonly string[])[]
+  /** Decisions remembered by the values of the declared facts (see decide.ts). */
+  readonly cache: { root: DecisionCache; size: number }
 }
 
 /** The bit of each case event type. */
@@ -108,7 +118,9 @@ export function planFor(policy: Policy): SlaPlan {
 
 function createPlan(policy: Policy): SlaPlan {
   const calendarNames = Object.keys(policy.calendars)
-  const calendars = calendarNames.map((name) => createCalendar(policy.calendars[name]!))
+  const calendars = calendarNames.map((name) =>
+    toBusinessTime(createCalendar(policy.calendars[name]!)),
+  )
   const metrics: CompiledMetric[] = []
   const metricIndex = new Map<string, number>()
   const metricOf = (name: string) => {
@@ -144,6 +156,14 @@ function createPlan(policy: Policy): SlaPlan {
   }
   const engine = createPolicyEngine(policy)
   const engines = new Map<string, PolicyEngine>()
+  const caseKeys = new Set<string>()
+  let wholeCase = false
+  for (const name of Object.keys(policy.facts)) {
+    const [root, key] = name.split('.')
+    if (root !== 'case') continue
+    if (key === undefined) wholeCase = true
+    else caseKeys.add(key)
+  }
   return {
     policy,
     fingerprint: `${policy.id}@${policy.version}`,
@@ -165,6 +185,10 @@ function createPlan(policy: Policy): SlaPlan {
       }
       return e
     },
+    reads: (key) => wholeCase || caseKeys.has(key),
+    caseKeys: wholeCase ? null : [...caseKeys],
+    factPaths: Object.keys(policy.facts).map((name) => name.split('.')),
+    cache: { root: new Map(), size: 0 },
   }
 }
 

@@ -32,10 +32,10 @@ const beforeResolution = (s: number) => open(s) && s !== RESOLVED && s !== FOLLO
  * in. Events the statechart would reject are read leniently (real logs skip
  * steps): documented rule by rule in docs/sla.md. Updates `p` in place.
  */
-export function stepProjection(p: Projection, event: CaseEvent): void {
+export function stepProjection(p: Projection, event: CaseEvent, type = event.type): void {
   const s = p.state
   let next = s
-  switch (event.type) {
+  switch (type) {
     case 'case.opened':
       next = NEW
       break
@@ -50,7 +50,8 @@ export function stepProjection(p: Projection, event: CaseEvent): void {
       break
     case 'case.waiting':
       // Lenient: from new and triaged too; a resolved case waiting is back at work.
-      if (open(s)) next = event.on === 'thirdParty' ? ON_THIRD_PARTY : ON_CUSTOMER
+      if (open(s))
+        next = (event as { on?: string }).on === 'thirdParty' ? ON_THIRD_PARTY : ON_CUSTOMER
       break
     case 'case.resumed':
       if (s === ON_CUSTOMER || s === ON_THIRD_PARTY) next = p.history

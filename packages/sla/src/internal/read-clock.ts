@@ -12,7 +12,7 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
   let closed = 0
   for (let i = 2; i < c.runs.length; i += 4) closed += c.runs[i]!
   let paused = 0
-  for (let i = 2; i < c.pauses.length; i += 4) paused += c.pauses[i]!
+  if (c.pauses !== null) for (let i = 2; i < c.pauses.length; i += 4) paused += c.pauses[i]!
   const open = c.end === null
   const running = open && c.runFrom !== null
   let elapsed = closed

@@ -50,3 +50,11 @@ export const isInProgress = (state: number): boolean =>
 
 /** The state's name. */
 export const nameOf = (state: number): ProcessState => processStates[state]!
+
+/** The states an event entered, going from `prev` to `next` (at the opening: `new`). */
+export const enteredStates = (opening: boolean, prev: number, next: number): number =>
+  opening ? activeMask[NEW]! : activeMask[next]! & ~activeMask[prev]!
+
+/** Whether going from `prev` to `next` takes the case back to work from resolved, followUp or closed. */
+export const isReopening = (prev: number, next: number): boolean =>
+  next !== prev && ((1 << prev) & DONE_MASK) !== 0 && (activeMask[next]! & WORK_MASK) !== 0

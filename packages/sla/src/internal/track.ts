@@ -44,6 +44,17 @@ export function stepTrack(
   const m = o.metric
   const { t } = s
   const clocks = sink.clocks
+  // Most events name none of the metric's triggers: then only the state can pause or run it.
+  if ((m.events & s.bit) === 0 && (m.states & s.entered) === 0 && !s.reopened) {
+    if (track.active >= 0 && !o.fixedDue)
+      setPaused(
+        plan,
+        clocks[track.active]!,
+        track.held || (activeMask[s.state]! & o.pauseMask) !== 0,
+        t,
+      )
+    return
+  }
   if (s.bit & m.dueMask) {
     const due = readDue(o, s)
     if (due !== undefined) {
