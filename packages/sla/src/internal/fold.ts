@@ -3,7 +3,7 @@ import type { StateRecord } from '../sla-state'
 import { reconcile } from './changes'
 import { type SlaPlan, typeBits } from './plan'
 import { stepProjection } from './projection'
-import { DIAGNOSING, enteredStates, isReopening, NEW } from './states'
+import { activeMask, DIAGNOSING, enteredStates, isReopening, NEW } from './states'
 import { type Step, stepTrack } from './track'
 
 /** Extra facts for the policy's decisions, merged over the ones read from the case. */
@@ -155,11 +155,20 @@ export function applyEvent(
   step.priority = st.priority
   step.team = st.assigned ?? st.routed
   const tracks = st.tracks
+  // States whose occupancy changed: a track whose pause states are among them may pause or run.
+  const moved = activeMask[prev]! ^ activeMask[next]!
   for (let i = 0; i < tracks.length; i++) {
     const track = tracks[i]!
     const o = plan.objectives[track.o]!
-    // A track is touched only by the events its metric names and by state changes.
-    if (next === prev && (o.metric.events & bit) === 0) continue
+    const m = o.metric
+    // A track is touched only by the events and states its metric names, and its pause states.
+    if (
+      (m.events & bit) === 0 &&
+      (m.states & entered) === 0 &&
+      (o.pauseMask & moved) === 0 &&
+      !reopened
+    )
+      continue
     stepTrack(plan, st, track, o, step)
   }
   if (record) (st.log as CaseEvent[]).push(e)
