@@ -27,12 +27,13 @@ export type DecisionCache = Map<unknown, unknown>
  * policy then decides routing and SLA policies with it.
  */
 export function decideCase(plan: SlaPlan, st: StateRecord, extra: ExtraFacts): CaseDecision {
-  const facts = buildFacts(plan, st, extra)
-  const leaf = cacheLevel(plan, st.recorded, facts)
+  // With the caller's own facts, decide every time (they are not part of the state).
+  const leaf = extra === undefined ? cacheLevel(plan, st) : undefined
   if (leaf !== undefined) {
     const known = leaf.get(LEAF) as CaseDecision | undefined
     if (known) return known
   }
+  const facts = buildFacts(plan, st, extra)
   let d = plan.engine.decide(facts)
   if (st.recorded !== null && st.recorded !== d.priority) {
     if (!plan.levels.has(st.recorded))
@@ -72,9 +73,11 @@ function buildFacts(plan: SlaPlan, st: StateRecord, extra: ExtraFacts): Record<s
       const value =
         key === 'reopenCount'
           ? st.reopens
-          : st.changes !== null && key in st.changes
+          : st.changes !== null && Object.hasOwn(st.changes, key)
             ? st.changes[key]
-            : st.case[key]
+            : Object.hasOwn(st.case, key)
+              ? st.case[key]
+              : undefined
       if (value !== undefined) c[key] = value
     }
   }
@@ -93,16 +96,30 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const LEAF = Symbol('decision')
 const LIST = Symbol('list')
 
-/** The cache level for these facts' values (created as needed); undefined when a value is not a plain one. */
-function cacheLevel(
-  plan: SlaPlan,
-  recorded: string | null,
-  facts: Record<string, unknown>,
-): DecisionCache | undefined {
-  let level = step(plan.cache.root, recorded)
+/** The cache level for the case's declared facts (created as needed); undefined when a value is not a plain one. */
+function cacheLevel(plan: SlaPlan, st: StateRecord): DecisionCache | undefined {
+  if (plan.caseKeys === null) return undefined
+  let level = step(plan.cache.root, st.recorded)
+  const customer = st.case.customer as Record<string, unknown> | undefined
   for (const path of plan.factPaths) {
-    let v: unknown = facts
-    for (let i = 0; i < path.length && v !== undefined; i++)
+    // The value buildFacts would give this fact, read from the state.
+    let v: unknown
+    let from = 2
+    if (path[0] === 'case' && path.length > 1) {
+      const key = path[1]!
+      v =
+        key === 'reopenCount'
+          ? st.reopens
+          : st.changes !== null && Object.hasOwn(st.changes, key)
+            ? st.changes[key]
+            : Object.hasOwn(st.case, key)
+              ? st.case[key]
+              : undefined
+    } else if (path[0] === 'customer') {
+      v = customer
+      from = 1
+    } else if (path[0] === 'case') v = undefined
+    for (let i = from; i < path.length && v !== undefined; i++)
       v =
         v !== null && typeof v === 'object' && Object.hasOwn(v, path[i]!)
           ? (v as Record<string, unknown>)[path[i]!]

@@ -258,5 +258,5 @@ function own(st: StateRecord): Record<string, unknown> {
 
 /** A field of the case as it is now. */
 function field(st: StateRecord, key: string): unknown {
-  return st.changes !== null && key in st.changes ? st.changes[key] : st.case[key]
+  return st.changes !== null && Object.hasOwn(st.changes, key) ? st.changes[key] : st.case[key]
 }
