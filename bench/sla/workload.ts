@@ -57,7 +57,14 @@ export function createHistories(n: number, engine: PolicyEngine): CaseEvent[][] 
     const agent = { id: 'agent-1', role: 'agent' }
     const customer = { id: `cust-${i}`, role: 'customer' }
     const add = (type: string, fields: Record<string, unknown>, actor = agent) => {
-      events.push({ id: `${caseId}-${++k}`, caseId, type, at: new Date(t), actor, ...fields } as CaseEvent)
+      events.push({
+        id: `${caseId}-${++k}`,
+        caseId,
+        type,
+        at: new Date(t),
+        actor,
+        ...fields,
+      } as CaseEvent)
     }
     add('case.opened', { case: c }, customer)
     t += between(1, 30) * MIN

@@ -132,6 +132,18 @@ describe.each(subjects)('on random histories: $name', (s) => {
     )
   })
 
+  it('gives the same clocks whether or not the decision comes from the cache of decisions', () => {
+    // Passing facts (even none) makes every decision afresh.
+    fc.assert(
+      fc.property(caseAt(s), ({ history, now }) => {
+        expect(computeSla(history, s.policy, { now })).toEqual(
+          computeSla(history, s.policy, { now, facts: {} }),
+        )
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   it('only moves forward: later, a clock has elapsed at least as much, and stopped ones are unchanged', () => {
     fc.assert(
       fc.property(caseAt(s), fc.integer({ min: 0, max: 7200 }), ({ history, now }, later) => {
