@@ -68,10 +68,19 @@ export interface Objective {
   /** The metric's own pause states and the objective's. */
   readonly pauseMask: number
   readonly warnings: readonly SlaWarning[]
+  /** The warnings compiled: a percentage of the target (or -1), else business ms before it, with the threshold to report. */
+  readonly warns: readonly WarnSpec[]
   readonly onReopen: SlaReopenRule
   readonly changes: SlaChanges
   /** Due from an event field rather than a target. */
   readonly fixedDue: boolean
+}
+
+/** A warning of an objective, in one shape: `percent` of the target (or -1), else `before` ms before it. */
+export interface WarnSpec {
+  readonly percent: number
+  readonly before: number
+  readonly threshold: number | string
 }
 
 /** Everything `advanceSla` and `toSlaClocks` need from a policy, compiled once. */
@@ -147,6 +156,12 @@ function createPlan(policy: Policy): SlaPlan {
         calendar: calendarNames.indexOf(o.calendar),
         pauseMask: metric.pause.st | maskOf(o.pauseStates),
         warnings: o.warnings,
+        warns: o.warnings.map(
+          (w): WarnSpec =>
+            'percent' in w
+              ? { percent: w.percent, before: 0, threshold: w.threshold }
+              : { percent: -1, before: w.before.ms, threshold: w.threshold },
+        ),
         onReopen: o.onReopen ?? metric.onReopen,
         changes: sla.changes,
         fixedDue: metric.due.length > 0,

@@ -1,4 +1,3 @@
-import type { SlaWarning } from '@servicekit/policy'
 import type { SlaClock, SlaClockStatus, SlaWarningState } from '../sla-clock'
 import type { ClockRecord } from '../sla-state'
 import type { SlaPlan } from './plan'
@@ -39,13 +38,20 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
   else if (open) dueAt = null
   else dueAt = cal.nextOpenMs(cal.addBusinessMs(c.end!, target - elapsed))
 
-  const warnings: SlaWarningState[] = []
-  for (const w of o.warnings) {
-    const threshold = thresholdMs(w, target)
+  const warns = o.warns
+  const warnings: SlaWarningState[] = new Array(warns.length)
+  for (let i = 0; i < warns.length; i++) {
+    const w = warns[i]!
+    const threshold =
+      w.percent >= 0 ? Math.round((target * w.percent) / 100) : Math.max(0, target - w.before)
     let at: number | null = null
     if (elapsed >= threshold) at = crossing(plan, c, threshold, closed, false)
     else if (running) at = cal.addBusinessMs(c.runFrom!, threshold - closed)
-    warnings.push({ threshold: w.threshold, at: date(at), fired: at !== null && at <= now })
+    warnings[i] = {
+      threshold: w.threshold,
+      at: at === null ? null : new Date(at),
+      fired: at !== null && at <= now,
+    }
   }
 
   return {
@@ -67,10 +73,6 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
     warnings,
     calendar: plan.calendarNames[c.cal]!,
   }
-}
-
-function thresholdMs(w: SlaWarning, target: number): number {
-  return 'percent' in w ? Math.round((target * w.percent) / 100) : Math.max(0, target - w.before.ms)
 }
 
 /**
