@@ -44,6 +44,8 @@ export const errorCodes = {
   PROCESS_SNAPSHOT_VERSION:
     'A persisted process snapshot has a machine version that cannot be migrated.',
   PROCESS_OPTIONS_INVALID: 'Options passed to createServiceProcess are inconsistent.',
+  PROCESS_EVENT_CASE_MISMATCH:
+    'An event belongs to another case than the log or snapshot it is applied to.',
 
   // metrics
   METRICS_INVALID_INPUT: 'A metric received a value outside its scale, a non-integer, NaN or null.',
