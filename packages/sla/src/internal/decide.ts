@@ -94,6 +94,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
 
 const LEAF = Symbol('decision')
+// Roots of a declared fact (FactRead.root): `case.*`, `customer.*`, or another
+// (which only the caller's own facts give, and those are never remembered).
+const CASE = 0
+const CUSTOMER = 1
 const LIST = Symbol('list')
 
 /** The cache level for the case's declared facts (created as needed); undefined when a value is not a plain one. */
@@ -101,28 +105,31 @@ function cacheLevel(plan: SlaPlan, st: StateRecord): DecisionCache | undefined {
   if (plan.caseKeys === null) return undefined
   let level = step(plan.cache.root, st.recorded)
   const customer = st.case.customer as Record<string, unknown> | undefined
-  for (const path of plan.factPaths) {
+  const changes = st.changes
+  for (const f of plan.factReads) {
     // The value buildFacts would give this fact, read from the state.
     let v: unknown
-    let from = 2
-    if (path[0] === 'case' && path.length > 1) {
-      const key = path[1]!
+    if (f.root === CASE)
       v =
-        key === 'reopenCount'
+        f.key === 'reopenCount'
           ? st.reopens
-          : st.changes !== null && Object.hasOwn(st.changes, key)
-            ? st.changes[key]
-            : Object.hasOwn(st.case, key)
-              ? st.case[key]
+          : changes !== null && Object.hasOwn(changes, f.key)
+            ? changes[f.key]
+            : Object.hasOwn(st.case, f.key)
+              ? st.case[f.key]
               : undefined
-    } else if (path[0] === 'customer') {
-      v = customer
-      from = 1
-    } else if (path[0] === 'case') v = undefined
-    for (let i = from; i < path.length && v !== undefined; i++)
+    else if (f.root === CUSTOMER)
       v =
-        v !== null && typeof v === 'object' && Object.hasOwn(v, path[i]!)
-          ? (v as Record<string, unknown>)[path[i]!]
+        f.key === ''
+          ? customer // the whole customer: an object, so not remembered
+          : customer !== undefined && Object.hasOwn(customer, f.key)
+            ? customer[f.key]
+            : undefined
+    const rest = f.rest
+    for (let i = 0; i < rest.length && v !== undefined; i++)
+      v =
+        v !== null && typeof v === 'object' && Object.hasOwn(v, rest[i]!)
+          ? (v as Record<string, unknown>)[rest[i]!]
           : undefined
     if (v !== null && typeof v === 'object') {
       // A list of strings (tags, flags) by its text; anything else is not remembered.

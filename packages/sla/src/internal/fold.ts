@@ -29,7 +29,7 @@ export function createState(plan: SlaPlan): StateRecord {
     reopens: 0,
     tracks: [],
     clocks: [],
-    counters: plan.metrics.map(() => 0),
+    counters: plan.zeros.slice(),
     log: [],
   }
 }

@@ -76,6 +76,13 @@ export interface Objective {
   readonly fixedDue: boolean
 }
 
+/** A declared fact split for reading: 0 `case`, 1 `customer`, 2 another root; its field; the path below it. */
+export interface FactRead {
+  readonly root: 0 | 1 | 2
+  readonly key: string
+  readonly rest: readonly string[]
+}
+
 /** A warning of an objective, in one shape: `percent` of the target (or -1), else `before` ms before it. */
 export interface WarnSpec {
   readonly percent: number
@@ -101,8 +108,10 @@ export interface SlaPlan {
   reads(key: string): boolean
   /** The fields of the case the declared facts read, or null when a fact reads the whole case. */
   readonly caseKeys: readonly string[] | null
-  /** The declared facts' paths, split. */
-  readonly factPaths: readonly (readonly string[])[]
+  /** The declared facts as the decision cache reads them: root, field, deeper path. */
+  readonly factReads: readonly FactRead[]
+  /** A zero for each metric, to copy as a state's instance counters. */
+  readonly zeros: readonly number[]
   /** Decisions remembered by the values of the declared facts (see decide.ts). */
   readonly cache: { root: DecisionCache; size: number }
 }
@@ -202,7 +211,11 @@ function createPlan(policy: Policy): SlaPlan {
     },
     reads: (key) => wholeCase || caseKeys.has(key),
     caseKeys: wholeCase ? null : [...caseKeys],
-    factPaths: Object.keys(policy.facts).map((name) => name.split('.')),
+    factReads: Object.keys(policy.facts).map((name): FactRead => {
+      const [root, key = '', ...rest] = name.split('.')
+      return { root: root === 'case' ? 0 : root === 'customer' ? 1 : 2, key, rest }
+    }),
+    zeros: metrics.map(() => 0),
     cache: { root: new Map(), size: 0 },
   }
 }
