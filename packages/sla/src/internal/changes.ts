@@ -5,7 +5,7 @@ import { type ClockSink, changeCalendar, setPaused, setTarget } from './clock-op
 import { decideCase } from './decide'
 import type { ExtraFacts } from './fold'
 import type { Objective, SlaPlan } from './plan'
-import { typeBits } from './plan'
+import { bitOf } from './plan'
 import { type Projection, stepProjection } from './projection'
 import { activeMask, DIAGNOSING, enteredStates, isReopening, NEW } from './states'
 import { cancel, start, stepTrack } from './track'
@@ -189,7 +189,7 @@ function replay(ctx: ChangeContext, o: Objective): Replay {
     const event = st.log[k]!
     const prev = p.state
     stepProjection(p, event)
-    const bit = typeBits.get(event.type)!
+    const bit = bitOf(event.type)
     stepTrack(plan, sink, track, o, {
       event,
       bit,

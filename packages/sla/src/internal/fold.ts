@@ -1,7 +1,7 @@
 import { type CaseEvent, ServiceKitError, tryToMillis } from '@servicekit/core'
 import type { StateRecord } from '../sla-state'
 import { reconcile } from './changes'
-import { type SlaPlan, typeBits } from './plan'
+import { bitOf, type SlaPlan } from './plan'
 import { stepProjection } from './projection'
 import { activeMask, DIAGNOSING, enteredStates, isReopening, NEW } from './states'
 import { type Step, stepTrack } from './track'
@@ -96,8 +96,8 @@ export function applyEvent(
 ): void {
   const position = st.events
   const type = (e as { type?: CaseEvent['type'] } | null)?.type as CaseEvent['type']
-  const bit = typeBits.get(type)
-  if (bit === undefined)
+  const bit = typeof type === 'string' ? bitOf(type) : 0
+  if (bit === 0)
     throw invalid(
       index,
       position,

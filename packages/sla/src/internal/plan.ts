@@ -122,6 +122,79 @@ export const typeBits: ReadonlyMap<string, number> = new Map(
 )
 const bitOfType = (type: CaseEventType) => typeBits.get(type)!
 
+/**
+ * The bit of an event type, or 0 for a string that is not one: a `switch`,
+ * which V8 compiles to comparisons of interned strings, faster per event than
+ * a map lookup (`event-types.test.ts` checks it against {@link typeBits}).
+ */
+export function bitOf(type: string): number {
+  switch (type) {
+    case 'case.opened':
+      return 1
+    case 'case.updated':
+      return 2
+    case 'case.triaged':
+      return 4
+    case 'case.assigned':
+      return 8
+    case 'agent.replied':
+      return 16
+    case 'customer.replied':
+      return 32
+    case 'note.added':
+      return 64
+    case 'case.waiting':
+      return 128
+    case 'case.resumed':
+      return 256
+    case 'solution.proposed':
+      return 512
+    case 'solution.accepted':
+      return 1024
+    case 'solution.rejected':
+      return 2048
+    case 'execution.started':
+      return 4096
+    case 'execution.step':
+      return 8192
+    case 'execution.delayed':
+      return 16384
+    case 'execution.completed':
+      return 32768
+    case 'case.resolved':
+      return 65536
+    case 'resolution.confirmed':
+      return 131072
+    case 'resolution.rejected':
+      return 262144
+    case 'survey.sent':
+      return 524288
+    case 'survey.answered':
+      return 1048576
+    case 'case.closed':
+      return 2097152
+    case 'case.reopened':
+      return 4194304
+    case 'case.cancelled':
+      return 8388608
+    case 'case.escalated':
+      return 16777216
+    case 'case.deescalated':
+      return 33554432
+    case 'priority.changed':
+      return 67108864
+    case 'category.changed':
+      return 134217728
+    case 'sla.warning':
+      return 268435456
+    case 'sla.breached':
+      return 536870912
+    default:
+      // A type core added since: the map knows it.
+      return typeBits.get(type) ?? 0
+  }
+}
+
 const plans = new WeakMap<Policy, SlaPlan>()
 
 /** The compiled plan of a parsed policy, cached by the policy object. */
