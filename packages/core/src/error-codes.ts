@@ -31,7 +31,12 @@ export const errorCodes = {
 
   // sla
   SLA_HISTORY_INVALID:
-    'A case history cannot be evaluated (no case.opened event, events of several cases).',
+    'A case history cannot be evaluated (no case.opened first, events of several cases, out of time order); details name the index.',
+  SLA_OPTIONS_INVALID: 'SLA options are invalid: `now` is not a time, or is before the last event.',
+  SLA_STATE_INVALID:
+    'An SLA state was computed with another policy, or is not an SLA state at all.',
+  SLA_PRIORITY_UNKNOWN:
+    "The case's history sets a priority that is not one of the policy's levels.",
 
   // process
   PROCESS_EVENT_REJECTED: 'The current process state does not accept this event; nothing changed.',
