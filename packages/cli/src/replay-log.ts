@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os'
 import { basename, dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { ServiceKitError } from '@servicekit/core'
+import { ServiceKitError, type TimeInput, toMillis } from '@servicekit/core'
 import { parsePolicy } from '@servicekit/policy'
 import type { CaseOutcome } from './internal/analyze-case'
 import type { Issue } from './internal/build-case'
@@ -50,6 +50,12 @@ export interface ReplayLogOptions {
    * parallelism for logs of 8 MiB or more, none for smaller ones.
    */
   workers?: number
+  /**
+   * When the SLA clocks are read: a `Date`, epoch milliseconds or ISO-8601
+   * with an offset (say, when the log was exported). Default: each case at
+   * its last event, so an open case's clock is not counted as breached later.
+   */
+  now?: TimeInput
   /** Called about ten times a second while the log is read. */
   onProgress?: (progress: ReplayProgress) => void
 }
@@ -86,6 +92,7 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
     options.compare === undefined ? undefined : readText(options.compare, 'policy')
   const compare = compareText === undefined ? undefined : parsePolicy(compareText)
   const compiled = compileMapping(mapping)
+  const now = options.now === undefined ? undefined : toMillis(options.now)
   const totalBytes = statSync(options.log).size
   const tally = new ReplayTally({
     log: basename(options.log),
@@ -95,6 +102,8 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
       comparePolicy: { id: compare.id, version: compare.version, file: basename(options.compare!) },
     }),
     timeZone: compiled.timeZone,
+    readAt: now === undefined ? "each case's last event" : new Date(now).toISOString(),
+    priorityLevels: [...policy.priority.levels],
     escalationLevels: [
       { level: 0, id: 'level0', label: 'Not escalated' },
       ...policy.escalation.levels.map((l) => ({ level: l.level, id: l.id, label: l.label.en })),
@@ -117,6 +126,7 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
   }
 
   const input: AnalyzerInput = {
+    ...(now !== undefined && { now }),
     mapping,
     policy: policyText,
     ...(compareText && { compare: compareText }),

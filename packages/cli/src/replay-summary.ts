@@ -1,5 +1,48 @@
 import type { RateResult } from '@servicekit/metrics'
 
+/**
+ * SLA clocks counted by status, as `summarizeSla` of @servicekit/sla counts
+ * them: attainment is `achieved / (achieved + breached)`; running and paused
+ * clocks are open, cancelled ones count in neither term.
+ */
+export interface AttainmentCounts {
+  achieved: number
+  breached: number
+  running: number
+  paused: number
+  cancelled: number
+  total: number
+  /** `achieved / (achieved + breached)`, 0–1; `null` when both are 0. */
+  attainment: number | null
+  /** Open clocks that have used 75% of their target. */
+  atRisk: number
+}
+
+/** SLA attainment over a replay: overall, by metric, priority, team and month, and priority × month. */
+export interface SlaReport {
+  /** When the clocks were read: `each case's last event`, or the ISO time given with `now`. */
+  readAt: string
+  overall: AttainmentCounts
+  byMetric: Record<string, AttainmentCounts>
+  byPriority: Record<string, AttainmentCounts>
+  byTeam: Record<string, AttainmentCounts>
+  /** By the month (`YYYY-MM`, in the log's time zone) the clock started. */
+  byMonth: Record<string, AttainmentCounts>
+  /** For each priority, by month. */
+  byPriorityMonth: Record<string, Record<string, AttainmentCounts>>
+}
+
+/** Attainment under two policies, and the change (in percentage points). */
+export interface AttainmentChange {
+  key: string
+  a: number | null
+  b: number | null
+  /** `(b − a) × 100`, percentage points; `null` when either is. */
+  delta: number | null
+  /** Clocks decided (achieved or breached) under each policy. */
+  decided: [number, number]
+}
+
 /** A count of cases, for one bar of a chart. */
 export interface CountRow {
   /** What is counted (a path, a rejection, a priority). */
@@ -87,8 +130,22 @@ export interface ComparisonSummary {
   priorityChanges: CountRow[]
   /** Team moves, most frequent first. */
   teamChanges: CountRow[]
-  /** The first differing cases, in log order (at most 500). */
-  cases: { caseId: string; line: number; priority: [string, string]; team: [string, string] }[]
+  /** The first differing cases, in log order (at most 500), with their breached clocks under each policy. */
+  cases: {
+    caseId: string
+    line: number
+    priority: [string, string]
+    team: [string, string]
+    breached: [number, number]
+  }[]
+  /** SLA attainment under the other policy. */
+  sla: SlaReport
+  /** The change in attainment: overall, by priority and by team. */
+  attainment: {
+    overall: AttainmentChange
+    byPriority: AttainmentChange[]
+    byTeam: AttainmentChange[]
+  }
 }
 
 /**
@@ -139,6 +196,8 @@ export interface ReplaySummary {
   }
   /** What the policy decided, and how it compares with what the log records. */
   policy: {
+    /** The policy's priorities, most urgent first. */
+    priorityLevels: string[]
     /** The escalation ladder, level 0 (not escalated) first, for labels. */
     escalationLevels: { level: number; id: string; label: string }[]
     priorities: Record<string, number>
@@ -152,9 +211,13 @@ export interface ReplaySummary {
     reopenRate: RateResult
     /** Open cases at the end of each day. */
     backlog: BacklogPoint[]
-    /** Cases by the highest escalation level reached (`0`: never escalated). */
+    /** Cases by the highest escalation level the log reached (`0`: never escalated). */
     escalations: Record<string, number>
+    /** Cases by the highest level the policy's escalation rules reach on their SLA warnings and breaches. */
+    policyEscalations: Record<string, number>
   }
+  /** SLA attainment of the clocks of @servicekit/sla, under the policy. */
+  sla: SlaReport
   /** Present with `--compare`. */
   compare?: ComparisonSummary
 }

@@ -53,6 +53,11 @@ export function toHtmlReport(summary: ReplaySummary): string {
       `of ${fmt(s.metrics.reopenRate.n)} resolved cases`,
     ),
     card(
+      'SLA attainment',
+      pct(s.sla.overall.attainment),
+      `${fmt(s.sla.overall.achieved)} of ${fmt(s.sla.overall.achieved + s.sla.overall.breached)} clocks met`,
+    ),
+    card(
       'Bad rows',
       fmt(s.issues.total),
       s.issues.total === 0 ? 'none' : 'counted, with their lines, below',
@@ -60,9 +65,7 @@ export function toHtmlReport(summary: ReplaySummary): string {
   ]
   const sections: string[] = []
 
-  sections.push(`<section id="sla"><h2>Service levels</h2>
-<p class="note">SLA attainment needs <code>@servicekit/sla</code>, which this build does not include yet: the clocks are not computed, so no attainment is shown.</p>
-</section>`)
+  sections.push(slaBlock(s))
 
   sections.push(`<section id="conformance"><h2>Conformance to the standard process</h2>
 <p>${fmt(c.conforming)} of ${fmt(c.cases)} cases (${pct(c.rate)}) went through the standard process with every event accepted; ${fmt(c.rejectedEvents)} events were refused in the others. A refused event changes nothing, and the case goes on from where it was.</p>
@@ -132,13 +135,24 @@ ${lineChart({
   sections.push(`<section id="escalations"><h2>Escalations and reopening</h2>
 ${barChart({
   id: 'escalations',
-  title: 'Cases by the highest escalation level reached',
+  title: 'Cases by the highest escalation level reached in the log',
   unit: 'cases',
   bars: Object.entries(s.metrics.escalations).map(([k, v]) => ({
     label: levels.get(k) ?? `level ${k}`,
     value: v,
     note: `(${pct(v / Math.max(1, c.cases))})`,
     color: palette[4],
+  })),
+})}
+${barChart({
+  id: 'policy-escalations',
+  title: `Cases by the highest level the policy's escalation rules reach on their SLA warnings and breaches`,
+  unit: 'cases',
+  bars: Object.entries(s.metrics.policyEscalations).map(([k, v]) => ({
+    label: levels.get(k) ?? `level ${k}`,
+    value: v,
+    note: `(${pct(v / Math.max(1, c.cases))})`,
+    color: palette[3],
   })),
 })}
 ${rateGauge({
@@ -158,7 +172,7 @@ ${barChart({
   id: 'priorities',
   title: `Priority the policy ${esc(s.input.policy.id)} decides, by case`,
   unit: 'cases',
-  bars: Object.entries(s.policy.priorities).map(([k, v], i) => ({
+  bars: byPriorityOrder(s, s.policy.priorities).map(([k, v], i) => ({
     label: k,
     value: v,
     color: palette[i % palette.length],
@@ -196,6 +210,83 @@ ${sections.join('\n')}
 `
 }
 
+function changeTable(
+  what: string,
+  rows: NonNullable<ReplaySummary['compare']>['attainment']['byPriority'],
+): string {
+  return `<table class="data"><thead><tr><th>${esc(what)}</th><th>attainment before</th><th>after</th><th>change</th><th>clocks decided</th></tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.key)}</td><td>${pct(r.a)}</td><td>${pct(r.b)}</td><td>${r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${fmt(r.delta, 1)} pt`}</td><td>${fmt(r.decided[0])} → ${fmt(r.decided[1])}</td></tr>`,
+    )
+    .join('')}</tbody></table>`
+}
+
+/** Entries keyed by priority, in the policy's order (most urgent first), then any others. */
+export function byPriorityOrder<T>(s: ReplaySummary, record: Record<string, T>): [string, T][] {
+  const rank = (k: string) => {
+    const i = s.policy.priorityLevels.indexOf(k)
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i
+  }
+  return Object.entries(record).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
+}
+
+function slaBlock(s: ReplaySummary): string {
+  const sla = s.sla
+  const priorities = byPriorityOrder(s, sla.byPriorityMonth).map(([p]) => p)
+  const months = [
+    ...new Set(priorities.flatMap((p) => Object.keys(sla.byPriorityMonth[p]!))),
+  ].sort()
+  const o = sla.overall
+  const teams = Object.entries(sla.byTeam)
+    .sort((a, b) => b[1].total - a[1].total)
+    .slice(0, 25)
+  const rows = (r: [string, ReplaySummary['sla']['overall']][]) =>
+    r
+      .map(
+        ([k, a]) =>
+          `<tr><td>${esc(k)}</td><td>${pct(a.attainment)}</td><td>${fmt(a.achieved)}</td><td>${fmt(a.breached)}</td><td>${fmt(a.running + a.paused)}</td><td>${fmt(a.cancelled)}</td></tr>`,
+      )
+      .join('')
+  const head =
+    '<thead><tr><th></th><th>attainment</th><th>achieved</th><th>breached</th><th>open</th><th>cancelled</th></tr></thead>'
+  return `<section id="sla"><h2>Service levels</h2>
+<p>${fmt(o.total)} SLA clocks of the policy (computed by <code>@servicekit/sla</code> from each case's log, read at ${esc(sla.readAt)}): ${fmt(o.achieved)} achieved, ${fmt(o.breached)} breached, ${fmt(o.running + o.paused)} still open, ${fmt(o.cancelled)} cancelled. Attainment, achieved / (achieved + breached): <strong>${pct(o.attainment)}</strong>.</p>
+${barChart({
+  id: 'sla-by-priority',
+  title: 'SLA attainment by priority',
+  unit: '% attained',
+  max: 100,
+  format: (n) => `${fmt(n, 1)}%`,
+  bars: byPriorityOrder(s, sla.byPriority).map(([k, a], i) => ({
+    label: k,
+    value: a.attainment === null ? 0 : a.attainment * 100,
+    note: `(${fmt(a.achieved)} of ${fmt(a.achieved + a.breached)})`,
+    color: palette[i % palette.length],
+  })),
+})}
+${lineChart({
+  id: 'sla-by-priority-month',
+  title: 'SLA attainment by priority and month (the month the clock started)',
+  labels: months,
+  unit: '% attained',
+  max: 100,
+  format: (n) => `${fmt(n, 1)}%`,
+  series: priorities.map((p, i) => ({
+    name: p,
+    values: months.map((m) => {
+      const a = sla.byPriorityMonth[p]![m]?.attainment
+      return a === undefined || a === null ? null : a * 100
+    }),
+    color: palette[i % palette.length],
+  })),
+  note: `Months in ${esc(s.input.timeZone)}; a gap is a month without a decided clock of that priority.`,
+})}
+<details><summary>By metric</summary><table class="data">${head}<tbody>${rows(Object.entries(sla.byMetric))}</tbody></table></details>
+<details><summary>By team (the ${fmt(teams.length)} with the most clocks)</summary><table class="data">${head}<tbody>${rows(teams)}</tbody></table></details>
+</section>`
+}
+
 function card(title: string, value: string, detail: string): string {
   return `<div class="card"><div class="card-title">${esc(title)}</div><div class="card-value">${esc(value)}</div><div class="card-detail">${esc(detail)}</div></div>`
 }
@@ -225,13 +316,17 @@ ${
 function compareBlock(s: ReplaySummary): string {
   const c = s.compare!
   return `<section id="compare"><h2>What if: ${esc(c.policy.id)} ${esc(c.policy.version)}</h2>
-<p>Under ${esc(c.policy.file)}, ${fmt(c.changedCases)} of ${fmt(s.input.cases)} cases would get another priority or team.</p>
+<p>Under ${esc(c.policy.file)}, ${fmt(c.changedCases)} of ${fmt(s.input.cases)} cases would get another priority, team or number of breached SLA clocks. Overall attainment ${pct(c.attainment.overall.a)} → ${pct(c.attainment.overall.b)}.</p>
 ${barChart({ id: 'compare-priority', title: 'Priority moves', unit: 'cases', bars: c.priorityChanges.map((r) => ({ label: r.key, value: r.cases, color: palette[5] })) })}
 ${barChart({ id: 'compare-team', title: 'Team moves', unit: 'cases', bars: c.teamChanges.map((r) => ({ label: r.key, value: r.cases, color: palette[6] })) })}
-<details><summary>The first ${fmt(c.cases.length)} differing cases</summary><table class="data"><thead><tr><th>case</th><th>line</th><th>priority</th><th>team</th></tr></thead><tbody>${c.cases
+<h3>SLA attainment: ${esc(s.input.policy.id)} → ${esc(c.policy.id)}</h3>
+${changeTable('overall', [c.attainment.overall])}
+${changeTable('priority', c.attainment.byPriority)}
+<details><summary>By team (${fmt(c.attainment.byTeam.length)}, the largest changes first)</summary>${changeTable('team', c.attainment.byTeam.slice(0, 50))}</details>
+<details><summary>The first ${fmt(c.cases.length)} differing cases</summary><table class="data"><thead><tr><th>case</th><th>line</th><th>priority</th><th>team</th><th>breached clocks</th></tr></thead><tbody>${c.cases
     .map(
       (d) =>
-        `<tr><td>${esc(d.caseId)}</td><td>${fmt(d.line)}</td><td>${esc(d.priority.join(' → '))}</td><td>${esc(d.team.join(' → '))}</td></tr>`,
+        `<tr><td>${esc(d.caseId)}</td><td>${fmt(d.line)}</td><td>${esc(d.priority.join(' → '))}</td><td>${esc(d.team.join(' → '))}</td><td>${esc(d.breached.join(' → '))}</td></tr>`,
     )
     .join('')}</tbody></table></details>
 </section>`

@@ -108,16 +108,19 @@ describe('the HTML report in headless Chromium', () => {
   }, 60_000)
   afterAll(() => browser?.close())
 
-  it('renders every chart, each an SVG with marks', () => {
+  it('renders every chart (SLA attainment by priority and month, time to resolve, backlog, escalations, reopen rate, non-conforming paths, …), each an SVG with marks', () => {
     expect(Object.keys(charts).sort()).toEqual(
       [
         'backlog',
         'escalations',
         'final-stages',
         'nonconforming-paths',
+        'policy-escalations',
         'priorities',
         'refusals',
         'reopen-rate',
+        'sla-by-priority',
+        'sla-by-priority-month',
         'time-to-resolve',
       ].sort(),
     )

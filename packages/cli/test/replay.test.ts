@@ -90,14 +90,64 @@ describe('replayLog on a small log with every kind of bad row', () => {
     ])
   })
 
-  it('gives the what-if case by case', () => {
-    expect(summary.compare).toEqual({
+  it('computes the SLA clocks with @servicekit/sla, read at each case’s last event', () => {
+    // T1 (moderate, 4 h) resolved in 2 h; T2 (critical, 2 h) in 4 h; T3 (low, 8 h) never resolved.
+    expect(summary.sla.readAt).toBe("each case's last event")
+    expect(summary.sla.overall).toEqual({
+      achieved: 1,
+      breached: 1,
+      running: 1,
+      paused: 0,
+      cancelled: 0,
+      total: 3,
+      attainment: 0.5,
+      atRisk: 0,
+    })
+    expect(summary.sla.byPriority.critical).toMatchObject({ breached: 1, attainment: 0 })
+    expect(summary.sla.byPriorityMonth).toMatchObject({ moderate: { '2026-03': { achieved: 1 } } })
+  })
+
+  it('gives the what-if case by case, with the change in attainment per priority and team', () => {
+    const c = summary.compare!
+    expect(c).toMatchObject({
       policy: { id: 'tickets-what-if', version: '1', file: 'tickets-what-if.policy.json' },
       changedCases: 1,
       priorityChanges: [{ key: 'moderate → high', cases: 1 }],
       teamChanges: [{ key: 'network → desk', cases: 1 }],
-      cases: [{ caseId: 'T1', line: 2, priority: ['moderate', 'high'], team: ['network', 'desk'] }],
+      cases: [
+        {
+          caseId: 'T1',
+          line: 2,
+          priority: ['moderate', 'high'],
+          team: ['network', 'desk'],
+          breached: [0, 1],
+        },
+      ],
     })
+    // Under the what-if T1 is high, with a 1-hour target it misses.
+    expect(c.attainment.overall).toEqual({
+      key: 'overall',
+      a: 0.5,
+      b: 0,
+      delta: -50,
+      decided: [2, 2],
+    })
+    expect(c.attainment.byTeam).toEqual([
+      { key: 'desk', a: 0.5, b: 0, delta: -50, decided: [2, 2] },
+    ])
+    expect(c.attainment.byPriority.find((p) => p.key === 'high')).toEqual({
+      key: 'high',
+      a: null,
+      b: 0,
+      delta: null,
+      decided: [0, 1],
+    })
+  })
+
+  it('reads every clock at one moment with now', async () => {
+    const later = await replayLog({ ...base, now: '2026-03-10T00:00:00Z', workers: 0 })
+    expect(later.sla.readAt).toBe('2026-03-10T00:00:00.000Z')
+    expect(later.sla.overall).toMatchObject({ achieved: 1, breached: 2, running: 0 })
   })
 
   it('reads the same log as JSONL to the same summary', async () => {

@@ -23,6 +23,14 @@ const logs = [
       events: 204_373,
       conforming: 24_704,
       rejectedEvents: 520,
+      sla: {
+        achieved: 18_740,
+        breached: 6_165,
+        running: 13,
+        paused: 0,
+        cancelled: 0,
+        total: 24_918,
+      },
     },
   },
   {
@@ -35,21 +43,39 @@ const logs = [
       events: 33_870,
       conforming: 4_149,
       rejectedEvents: 1_577,
+      sla: { achieved: 2_254, breached: 2_323, running: 1, paused: 1, cancelled: 1, total: 4_580 },
     },
   },
   {
     name: 'Volvo IT incidents (BPIC 2013)',
     path: sharedDataPath(sharedLogs.volvo),
     example: 'volvo-incidents',
-    pinned: { rows: 65_533, cases: 7_554, events: 93_734, conforming: 7_410, rejectedEvents: 832 },
+    pinned: {
+      rows: 65_533,
+      cases: 7_554,
+      events: 93_734,
+      conforming: 7_410,
+      rejectedEvents: 832,
+      sla: { achieved: 6_269, breached: 1_279, running: 2, paused: 3, cancelled: 1, total: 7_554 },
+    },
   },
 ] as const
 
-/** The row of examples/replay/README.md's table for a log. */
-export function readmeRow(name: string, s: ReplaySummary): string {
+/** The row of examples/replay/README.md's conformance table for a log. */
+function readmeRow(name: string, s: ReplaySummary): string {
   const c = s.conformance
   const top = c.topPaths[0]
   return `| ${name} | ${fmt(s.input.rows)} | ${fmt(s.input.cases)} | ${fmt(c.conforming)} (${pct(c.rate)}) | ${top ? `${top.path} (${fmt(top.cases)}): ${top.firstRejection}` : '—'} |`
+}
+
+/** The row of examples/replay/README.md's SLA table for a log: overall, then by priority in the policy's order. */
+function readmeSlaRow(name: string, s: ReplaySummary): string {
+  const cell = (a: { achieved: number; breached: number; attainment: number | null }) =>
+    `${pct(a.attainment)} (${fmt(a.achieved)} of ${fmt(a.achieved + a.breached)})`
+  const priorities = s.policy.priorityLevels
+    .filter((p) => s.sla.byPriority[p])
+    .map((p) => `${p} ${cell(s.sla.byPriority[p]!)}`)
+  return `| ${name} | ${fmt(s.sla.overall.total)} | ${cell(s.sla.overall)} | ${priorities.join('; ')} |`
 }
 
 for (const log of logs) {

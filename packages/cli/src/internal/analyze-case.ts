@@ -1,5 +1,14 @@
+import { isServiceKitError } from '@servicekit/core'
+import type { Policy, PolicyEngine } from '@servicekit/policy'
 import { replayCase, type ServiceProcess } from '@servicekit/process'
+import { computeSla, type SlaClock } from '@servicekit/sla'
 import type { BuiltCase, Issue } from './build-case'
+
+/** A policy as the per-case work uses it: parsed, with its engine. */
+export interface PolicySide {
+  policy: Policy
+  engine: PolicyEngine
+}
 
 /** A refused event of a case, as the report counts it. */
 export interface RejectionOutcome {
@@ -38,15 +47,77 @@ export interface CaseOutcome {
   priority: string | undefined
   team: string | undefined
   checks: { priority: [string, number][]; team: [string, number][] }
+  /** The SLA clocks (of @servicekit/sla), read at `now` or at the case's last event. */
+  clocks: SlaClock[]
+  /** The highest level the policy's escalation rules reach on the clocks' warnings and breaches. */
+  policyEscalation: number
   /** Under the other policy of a what-if. */
-  compare?: { priority: string | undefined; team: string | undefined }
+  compare?: {
+    priority: string | undefined
+    team: string | undefined
+    clocks: SlaClock[]
+  }
 }
 
-/** Runs a built case through the process and sums it up. */
+/** The clocks of a built case under a policy, or an `invalid-history` issue (the case then has none). */
+function clocksOf(
+  built: BuiltCase,
+  side: PolicySide,
+  now: number | undefined,
+  issues: Issue[],
+): SlaClock[] {
+  const last = built.events.at(-1)
+  if (!last) return []
+  try {
+    return computeSla(built.events, side.policy, {
+      now: Math.max(now ?? last.at.getTime(), last.at.getTime()),
+      facts: built.facts,
+    })
+  } catch (e) {
+    if (!isServiceKitError(e)) throw e
+    const index = (e.details as { index?: number }).index
+    issues.push({
+      line: (index !== undefined && built.lines[index]) || built.firstLine,
+      kind: 'invalid-history',
+      caseId: built.caseId,
+      message: `SLA clocks under ${side.policy.id}: ${e.message}`,
+    })
+    return []
+  }
+}
+
+/** The highest escalation level the policy's rules reach on the clocks' fired warnings and breaches. */
+function escalationOf(built: BuiltCase, side: PolicySide, clocks: readonly SlaClock[]): number {
+  if (side.policy.escalation.rules.length === 0 || built.finalFacts === undefined) return 0
+  let level = 0
+  const fire = (event: NonNullable<Parameters<PolicyEngine['decide']>[1]>) => {
+    for (const rule of side.engine.decide(built.finalFacts, event).escalations)
+      for (const a of rule.actions) if (a.type === 'escalate') level = Math.max(level, a.level)
+  }
+  for (const c of clocks) {
+    for (const w of c.warnings)
+      if (w.fired)
+        fire({
+          event: {
+            type: 'sla.warning',
+            metric: c.metric,
+            threshold: w.threshold,
+            policy: c.policyId,
+          },
+        })
+    if (c.breachedAt !== null)
+      fire({ event: { type: 'sla.breached', metric: c.metric, policy: c.policyId } })
+  }
+  return level
+}
+
+/** Runs a built case through the process, the SLA clocks and the policy's escalations, and sums it up. */
 export function analyzeCase(
   built: BuiltCase,
   process: ServiceProcess,
-  other?: BuiltCase,
+  side: PolicySide,
+  now: number | undefined,
+  other?: { built: BuiltCase; side: PolicySide },
 ): CaseOutcome {
   const outcome: CaseOutcome = {
     caseId: built.caseId,
@@ -55,7 +126,7 @@ export function analyzeCase(
     ignoredRows: built.ignoredRows,
     events: built.events.length,
     issues: other
-      ? [...built.issues, ...other.issues.filter((i) => i.kind === 'invalid-facts')]
+      ? [...built.issues, ...other.built.issues.filter((i) => i.kind === 'invalid-facts')]
       : built.issues,
     replayed: built.events.length > 0,
     conforming: false,
@@ -70,9 +141,18 @@ export function analyzeCase(
     priority: built.decision?.priority,
     team: built.decision?.team,
     checks: { priority: [...built.checks.priority], team: [...built.checks.team] },
+    clocks: [],
+    policyEscalation: 0,
   }
-  if (other) outcome.compare = { priority: other.decision?.priority, team: other.decision?.team }
+  if (other)
+    outcome.compare = {
+      priority: other.built.decision?.priority,
+      team: other.built.decision?.team,
+      clocks: clocksOf(other.built, other.side, now, outcome.issues),
+    }
   if (!outcome.replayed) return outcome
+  outcome.clocks = clocksOf(built, side, now, outcome.issues)
+  outcome.policyEscalation = escalationOf(built, side, outcome.clocks)
 
   const { state, rejected } = replayCase(built.events, { process })
   outcome.conforming = rejected.length === 0

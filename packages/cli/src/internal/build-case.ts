@@ -22,6 +22,7 @@ export type IssueKind =
   | 'bad-order'
   | 'invalid-event'
   | 'invalid-facts'
+  | 'invalid-history'
 
 /** One piece of bad input, with the line it is on. */
 export interface Issue {
@@ -50,6 +51,8 @@ export interface BuiltCase {
   decision: DecisionValues | undefined
   /** The extra facts (the mapping's `facts`), for the SLA clocks. */
   facts: Record<string, unknown>
+  /** The case's facts after its last row (the case, its customer, the extra facts), for escalation rules. */
+  finalFacts: Record<string, unknown> | undefined
   /** Observed-versus-decided checks: `observed → decided` (or `=`) with row counts. */
   checks: { priority: Map<string, number>; team: Map<string, number> }
   issues: Issue[]
@@ -136,6 +139,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
       statusPath: [],
       decision: undefined,
       facts: {},
+      finalFacts: undefined,
       checks: { priority: new Map(), team: new Map() },
       issues,
     }
@@ -472,6 +476,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         status = name
       }
     }
+    built.finalFacts = factsOf()
     return built
   }
 }

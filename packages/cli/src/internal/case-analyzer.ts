@@ -1,4 +1,4 @@
-import { createPolicyEngine, type Policy, parsePolicy } from '@servicekit/policy'
+import { createPolicyEngine, type Policy, type PolicyEngine, parsePolicy } from '@servicekit/policy'
 import {
   createServiceProcess,
   type ProcessOptionsFromPolicyOptions,
@@ -6,7 +6,7 @@ import {
   type ServiceProcess,
 } from '@servicekit/process'
 import type { ReplayMapping } from '../replay-mapping'
-import { analyzeCase, type CaseOutcome } from './analyze-case'
+import { analyzeCase, type CaseOutcome, type PolicySide } from './analyze-case'
 import { createCaseBuilder, type Decide } from './build-case'
 import { compileMapping } from './compile-mapping'
 import type { Row } from './read-rows'
@@ -18,6 +18,8 @@ export interface AnalyzerInput {
   policy: string
   /** The other policy's text, for a what-if. */
   compare?: string
+  /** When the SLA clocks are read (epoch ms); default each case's last event. */
+  now?: number
 }
 
 /** Turns one case's rows into its outcome. */
@@ -34,8 +36,7 @@ export function createReplayProcess(policy: Policy, mapping: ReplayMapping): Ser
   return createServiceProcess(processOptionsFromPolicy(policy, options))
 }
 
-function decider(policy: Policy): Decide {
-  const engine = createPolicyEngine(policy)
+function decider(engine: PolicyEngine): Decide {
   return (facts) => {
     const d = engine.decide(facts)
     return { priority: d.priority, team: d.team, role: d.role }
@@ -47,10 +48,20 @@ export function createCaseAnalyzer(input: AnalyzerInput): CaseAnalyzer {
   const mapping = compileMapping(input.mapping)
   const policy = parsePolicy(input.policy)
   const process = createReplayProcess(policy, input.mapping)
-  const build = createCaseBuilder(mapping, decider(policy))
-  const other =
-    input.compare === undefined
-      ? undefined
-      : createCaseBuilder(mapping, decider(parsePolicy(input.compare)))
-  return (caseId, rows) => analyzeCase(build(caseId, rows), process, other?.(caseId, rows))
+  const sideA: PolicySide = { policy, engine: createPolicyEngine(policy) }
+  const build = createCaseBuilder(mapping, decider(sideA.engine))
+  let other: { build: ReturnType<typeof createCaseBuilder>; side: PolicySide } | undefined
+  if (input.compare !== undefined) {
+    const comparePolicy = parsePolicy(input.compare)
+    const side: PolicySide = { policy: comparePolicy, engine: createPolicyEngine(comparePolicy) }
+    other = { build: createCaseBuilder(mapping, decider(side.engine)), side }
+  }
+  return (caseId, rows) =>
+    analyzeCase(
+      build(caseId, rows),
+      process,
+      sideA,
+      input.now,
+      other && { built: other.build(caseId, rows), side: other.side },
+    )
 }

@@ -183,7 +183,7 @@ export function lineChart(o: {
   const xAxis = o.labels
     .map((l, i) =>
       i % step === 0 || (i === o.labels.length - 1 && i % step > step / 2)
-        ? `<text x="${x(i).toFixed(1)}" y="${height - bottom + 18}" text-anchor="middle" class="axis">${esc(l)}</text>`
+        ? `<text x="${x(i).toFixed(1)}" y="${height - bottom + 18}" text-anchor="${i === 0 && o.labels.length > 1 ? 'start' : i === o.labels.length - 1 && i > 0 ? 'end' : 'middle'}" class="axis">${esc(l)}</text>`
         : '',
     )
     .join('')

@@ -5,6 +5,8 @@ import {
 } from '@servicekit/metrics'
 import type {
   AgreementSummary,
+  AttainmentChange,
+  AttainmentCounts,
   BacklogPoint,
   ComparisonSummary,
   CountRow,
@@ -14,6 +16,7 @@ import type {
   ReplaySummary,
 } from '../replay-summary'
 import type { CaseOutcome } from './analyze-case'
+import { SlaTally } from './sla-tally'
 
 const HOUR = 3_600_000
 const bins: [string, number, number | null][] = [
@@ -38,6 +41,9 @@ export interface SummaryMeta {
   comparePolicy?: { id: string; version: string; file: string }
   timeZone: string
   escalationLevels: { level: number; id: string; label: string }[]
+  priorityLevels: string[]
+  /** When the SLA clocks are read, as the summary says it. */
+  readAt: string
 }
 
 /**
@@ -71,6 +77,9 @@ export class ReplayTally {
   reopen = createReopenRateAccumulator()
   days = new Map<string, [number, number]>()
   escalations = new Map<string, number>()
+  policyEscalations = new Map<string, number>()
+  sla: SlaTally
+  slaB: SlaTally
   changed = 0
   priorityMoves = new Map<string, number>()
   teamMoves = new Map<string, number>()
@@ -79,6 +88,8 @@ export class ReplayTally {
 
   constructor(readonly meta: SummaryMeta) {
     this.dayOf = createDayKey(meta.timeZone)
+    this.sla = new SlaTally(meta.timeZone, meta.readAt)
+    this.slaB = new SlaTally(meta.timeZone, meta.readAt)
   }
 
   /** Counts a row that never became part of a case (a malformed one). */
@@ -96,8 +107,13 @@ export class ReplayTally {
     for (const issue of o.issues) this.addIssue(issue)
     for (const [key, n] of o.checks.priority) bump(this.checks.priority, key, n)
     for (const [key, n] of o.checks.team) bump(this.checks.team, key, n)
-    if (o.compare) this.addComparison(o)
+    if (o.compare) {
+      this.addComparison(o)
+      this.slaB.add(o.compare.clocks)
+    }
     if (!o.replayed) return
+    this.sla.add(o.clocks)
+    bump(this.policyEscalations, String(o.policyEscalation))
     this.replayed++
     this.from = Math.min(this.from, o.openedAt)
     this.to = Math.max(this.to, o.closedAt ?? o.resolvedAt ?? o.openedAt)
@@ -134,9 +150,15 @@ export class ReplayTally {
   }
 
   private addComparison(o: CaseOutcome): void {
-    const a = { priority: o.priority ?? '—', team: o.team ?? '—' }
-    const b = { priority: o.compare!.priority ?? '—', team: o.compare!.team ?? '—' }
-    if (a.priority === b.priority && a.team === b.team) return
+    const breached = (clocks: readonly { breachedAt: Date | null }[]) =>
+      clocks.filter((c) => c.breachedAt !== null).length
+    const a = { priority: o.priority ?? '—', team: o.team ?? '—', breached: breached(o.clocks) }
+    const b = {
+      priority: o.compare!.priority ?? '—',
+      team: o.compare!.team ?? '—',
+      breached: breached(o.compare!.clocks),
+    }
+    if (a.priority === b.priority && a.team === b.team && a.breached === b.breached) return
     this.changed++
     if (a.priority !== b.priority) bump(this.priorityMoves, `${a.priority} → ${b.priority}`)
     if (a.team !== b.team) bump(this.teamMoves, `${a.team} → ${b.team}`)
@@ -146,6 +168,7 @@ export class ReplayTally {
         line: o.firstLine,
         priority: [a.priority, b.priority],
         team: [a.team, b.team],
+        breached: [a.breached, b.breached],
       })
   }
 
@@ -198,6 +221,7 @@ export class ReplayTally {
         finalStages: sortedRecord(this.stages),
       },
       policy: {
+        priorityLevels: this.meta.priorityLevels,
         escalationLevels: this.meta.escalationLevels,
         priorities: sortedRecord(this.priorities),
         teams: sortedRecord(this.teams),
@@ -222,21 +246,57 @@ export class ReplayTally {
         reopenRate: this.reopen.result(),
         backlog: backlogOf(this.days),
         escalations: sortedRecord(this.escalations),
+        policyEscalations: sortedRecord(this.policyEscalations),
       },
+      sla: this.sla.result(),
     }
     if (this.checks.priority.size > 0)
       summary.policy.observed.priority = agreement(this.checks.priority)
     if (this.checks.team.size > 0) summary.policy.observed.team = agreement(this.checks.team)
-    if (this.meta.comparePolicy)
+    if (this.meta.comparePolicy) {
+      const slaB = this.slaB.result()
       summary.compare = {
         policy: this.meta.comparePolicy,
         changedCases: this.changed,
         priorityChanges: top(this.priorityMoves, 50),
         teamChanges: top(this.teamMoves, 50),
         cases: this.diffs,
+        sla: slaB,
+        attainment: {
+          overall: change('overall', summary.sla.overall, slaB.overall),
+          byPriority: changes(summary.sla.byPriority, slaB.byPriority),
+          byTeam: changes(summary.sla.byTeam, slaB.byTeam),
+        },
       }
+    }
     return summary
   }
+}
+
+function change(
+  key: string,
+  a: AttainmentCounts | undefined,
+  b: AttainmentCounts | undefined,
+): AttainmentChange {
+  const x = a?.attainment ?? null
+  const y = b?.attainment ?? null
+  return {
+    key,
+    a: x,
+    b: y,
+    delta: x === null || y === null ? null : Math.round((y - x) * 10_000) / 100,
+    decided: [(a?.achieved ?? 0) + (a?.breached ?? 0), (b?.achieved ?? 0) + (b?.breached ?? 0)],
+  }
+}
+
+/** Attainment changes for every key under either policy, the largest moves first. */
+function changes(
+  a: Record<string, AttainmentCounts>,
+  b: Record<string, AttainmentCounts>,
+): AttainmentChange[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .map((key) => change(key, a[key], b[key]))
+    .sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || (x.key < y.key ? -1 : 1))
 }
 
 function bump(map: Map<string, number>, key: string, n = 1): void {

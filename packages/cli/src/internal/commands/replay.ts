@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
-import { isServiceKitError, type ValidationIssue } from '@servicekit/core'
+import { isServiceKitError, tryToMillis, type ValidationIssue } from '@servicekit/core'
 import { replayLog } from '../../replay-log'
 import type { ReplaySummary } from '../../replay-summary'
 import type { CliIo } from '../../run-cli'
-import { toHtmlReport } from '../../to-html-report'
+import { byPriorityOrder, toHtmlReport } from '../../to-html-report'
 import { parseCommandArgs, resolvePath, usage } from '../args'
 import { createPaint, type Paint, writeLines } from '../io'
 import { createProgressBar } from '../progress'
@@ -19,14 +19,15 @@ const pct = (rate: number | null, digits = 1) =>
 export const replay: Command = {
   help: `Usage: servicekit replay <log> --mapping <mapping.json> --policy <policy.json>
                          [--compare <other-policy.json>] [--report <file.html>] [--json <file.json>]
-                         [--strict] [--workers <n>] [--quiet]
+                         [--strict] [--now <time>] [--workers <n>] [--quiet]
 
 Replays an exported event log (CSV or JSONL, read as a stream, one case held at
 a time) through the mapping, the policy and the standard service process:
 conformance (how many cases the process accepts, and the most frequent
 non-conforming paths), the priority and team the policy decides (and how they
 compare with the log's own), time to resolve, backlog, escalations and reopen
-rate. Rows of one case must be contiguous in the log.
+rate, SLA attainment (by priority, team and month) from the policy's SLA clocks. Rows
+of one case must be contiguous in the log.
 
   --mapping <file>     how the log maps to servicekit events (examples/replay/*.mapping.json;
                        format: docs/replay.md, JSON Schema: schemas/replay-mapping.schema.json)
@@ -36,6 +37,8 @@ rate. Rows of one case must be contiguous in the log.
   --json <file>        write the summary as JSON (the report's numbers)
   --strict             stop at the first bad row (malformed, unknown status, bad time,
                        out of order) instead of counting it and going on
+  --now <time>         read the SLA clocks at this ISO-8601 time with an offset (say, when the
+                       log was exported); default: each case at its last event
   --workers <n>        threads for the per-case work beside the reading one (default:
                        the machine's cores; 0: one thread)
   --quiet              no progress bar and no summary on the terminal
@@ -55,6 +58,7 @@ at a bad row, 2 usage error, or an unreadable or invalid log, mapping or policy.
         json: { type: 'string' },
         strict: { type: 'boolean' },
         workers: { type: 'string' },
+        now: { type: 'string' },
         quiet: { type: 'boolean' },
       },
       { min: 1, max: 1, names: 'the event log (servicekit replay log.csv --mapping … --policy …)' },
@@ -69,6 +73,15 @@ at a bad row, 2 usage error, or an unreadable or invalid log, mapping or policy.
         throw usage(
           `replay: --workers is a whole number from 0 to 64, not ${JSON.stringify(values.workers)}`,
           hint,
+        )
+    }
+    let now: number | undefined
+    if (values.now !== undefined) {
+      now = tryToMillis(values.now)
+      if (now === undefined)
+        throw usage(
+          `replay: --now is not a time: ${JSON.stringify(values.now)}`,
+          'Give ISO-8601 with an offset, e.g. --now 2017-02-18T23:59:00Z',
         )
     }
     const path = (p: string) => resolvePath(io.cwd, p)
@@ -96,6 +109,7 @@ at a bad row, 2 usage error, or an unreadable or invalid log, mapping or policy.
         ...(values.compare !== undefined && { compare: path(values.compare) }),
         strict: values.strict === true,
         ...(workers !== undefined && { workers }),
+        ...(now !== undefined && { now }),
         onProgress: (p) => progress.update(p),
       })
     } catch (e) {
@@ -172,10 +186,19 @@ function describe(s: ReplaySummary, paint: Paint, seconds: number): string[] {
   lines.push(
     `${paint('bold', 'Resolution')}   median ${t.p50 === null ? '—' : `${fmt(t.p50, 1)} h`}, p90 ${t.p90 === null ? '—' : `${fmt(t.p90, 1)} h`}; reopen rate ${r.value === null ? '—' : `${fmt(r.value, 2)}%`}${r.ci ? ` (95% CI ${fmt(r.ci[0], 2)}–${fmt(r.ci[1], 2)}%)` : ''}`,
   )
-  if (s.compare)
+  const o = s.sla.overall
+  const byPriority = byPriorityOrder(s, s.sla.byPriority)
+    .map(([p, a]) => `${p} ${pct(a.attainment)}`)
+    .join(', ')
+  lines.push(
+    `${paint('bold', 'SLA')}          ${pct(o.attainment)} attained (${fmt(o.achieved)} of ${fmt(o.achieved + o.breached)} clocks)${byPriority ? `; ${byPriority}` : ''}`,
+  )
+  if (s.compare) {
+    const a = s.compare.attainment.overall
     lines.push(
-      `${paint('bold', 'What if')}      under ${s.compare.policy.id}, ${fmt(s.compare.changedCases)} cases change priority or team`,
+      `${paint('bold', 'What if')}      under ${s.compare.policy.id}, ${fmt(s.compare.changedCases)} cases change priority, team or breached clocks; SLA ${pct(a.a)} → ${pct(a.b)}`,
     )
+  }
   if (s.issues.total > 0) {
     const kinds = Object.entries(s.issues.byKind)
       .map(([k, n]) => `${fmt(n)} ${k}`)
