@@ -281,8 +281,9 @@ describe('the progress bar', () => {
   ]
   it('is drawn on a terminal, with cases per second and the time left, then cleared', async () => {
     const r = await run(args, { tty: true })
-    expect(r.stderr).toMatch(
-      /^(\r█+ 100% {2}3 cases {2}[\d,]+ cases\/s {2}ETA 0s\u001b\[K)+\r\u001b\[K$/,
+    // \u001b[K clears the rest of the line; shown here as <EL>.
+    expect(r.stderr.replaceAll('\u001b[K', '<EL>')).toMatch(
+      /^(\r█+ 100% {2}3 cases {2}[\d,]+ cases\/s {2}ETA 0s<EL>)+\r<EL>$/,
     )
   })
 

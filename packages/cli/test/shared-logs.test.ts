@@ -108,8 +108,13 @@ for (const log of logs) {
         })
       })
 
-      it('is the row of examples/replay/README.md', () => {
+      it('pins the SLA attainment of the policy’s clocks', () => {
+        expect(s.sla.overall).toMatchObject(log.pinned.sla)
+      })
+
+      it('is the row of each table of examples/replay/README.md', () => {
         expect(readme).toContain(readmeRow(log.name, s))
+        expect(readme).toContain(readmeSlaRow(log.name, s))
       })
 
       if (log.example === 'uci-incident') {

@@ -28,7 +28,10 @@ function addAll(
   into: Record<string, AttainmentCounts>,
   from: Readonly<Record<string, SlaAttainment>>,
 ): void {
-  for (const [key, a] of Object.entries(from)) add((into[key] ??= zero()), a)
+  for (const [key, a] of Object.entries(from)) {
+    into[key] ??= zero()
+    add(into[key], a)
+  }
 }
 
 const sorted = <T>(r: Record<string, T>): Record<string, T> =>
@@ -71,14 +74,16 @@ export class SlaTally {
     addAll(r.byPriority, s.byPriority)
     addAll(r.byTeam, s.byTeam)
     addAll(r.byMonth, s.byMonth)
-    for (const priority of Object.keys(s.byPriority))
+    for (const priority of Object.keys(s.byPriority)) {
+      r.byPriorityMonth[priority] ??= {}
       addAll(
-        (r.byPriorityMonth[priority] ??= {}),
+        r.byPriorityMonth[priority],
         summarizeSla(
           this.pending.filter((c) => c.priority === priority),
           options,
         ).byMonth,
       )
+    }
     this.pending = []
   }
 
