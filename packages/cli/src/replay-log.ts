@@ -8,17 +8,13 @@ import { ServiceKitError, type TimeInput, toMillis } from '@servicekit/core'
 import { parsePolicy } from '@servicekit/policy'
 import type { CaseOutcome } from './internal/analyze-case'
 import type { Issue } from './internal/build-case'
-import {
-  type AnalyzerInput,
-  createCaseAnalyzer,
-  createReplayProcess,
-} from './internal/case-analyzer'
+import { createCaseAnalyzer, createReplayProcess } from './internal/case-analyzer'
 import { compileMapping } from './internal/compile-mapping'
 import { type Row, readRows } from './internal/read-rows'
-import type { WorkerAnswer, WorkerBatch } from './internal/replay-worker'
+import { packBatch, type WorkerAnswer, type WorkerInput } from './internal/replay-worker'
 import { ReplayTally } from './internal/summarize'
 import { parseReplayMapping } from './replay-mapping'
-import type { ReplayIssue, ReplaySummary } from './replay-summary'
+import type { ReplayIssue, ReplaySummary, SlaReport } from './replay-summary'
 
 /** How far a replay has come, for a progress bar. */
 export interface ReplayProgress {
@@ -125,13 +121,18 @@ export async function replayLog(options: ReplayLogOptions): Promise<ReplaySummar
     tally.add(o)
   }
 
-  const input: AnalyzerInput = {
+  const readAt = now === undefined ? "each case's last event" : new Date(now).toISOString()
+  const input: WorkerInput = {
+    timeZone: compiled.timeZone,
+    readAt,
     ...(now !== undefined && { now }),
     mapping,
     policy: policyText,
     ...(compareText && { compare: compareText }),
   }
-  const pool = createPool(input, workerCount(options.workers, totalBytes), addOutcome)
+  const pool = createPool(input, workerCount(options.workers, totalBytes), addOutcome, (a, b) =>
+    tally.addSla(a, b),
+  )
   const started = performance.now()
   let bytes = 0
   let rows = 0
@@ -280,7 +281,12 @@ interface Pool {
  * batches, with the outcomes taken back in the log's order so the summary is
  * the same whatever the number of workers.
  */
-function createPool(input: AnalyzerInput, size: number, take: (o: CaseOutcome) => void): Pool {
+function createPool(
+  input: WorkerInput,
+  size: number,
+  take: (o: CaseOutcome) => void,
+  takeSla: (a: SlaReport, b: SlaReport | undefined) => void,
+): Pool {
   if (size === 0) {
     const analyze = createCaseAnalyzer(input)
     return {
@@ -296,7 +302,7 @@ function createPool(input: AnalyzerInput, size: number, take: (o: CaseOutcome) =
     () =>
       new Worker(start.entry, { eval: start.eval, workerData: input, execArgv: start.execArgv }),
   )
-  const done = new Map<number, CaseOutcome[]>()
+  const done = new Map<number, Extract<WorkerAnswer, { outcomes: unknown }>>()
   let failure: unknown
   let next = 0 // the next batch to take, in order
   let sent = 0
@@ -308,7 +314,7 @@ function createPool(input: AnalyzerInput, size: number, take: (o: CaseOutcome) =
         failure ??= code
           ? new ServiceKitError(code as never, message, { details: details as never })
           : new Error(message)
-      } else done.set(answer.seq, answer.outcomes)
+      } else done.set(answer.seq, answer)
       wake?.()
     })
     w.on('error', (e) => {
@@ -316,12 +322,13 @@ function createPool(input: AnalyzerInput, size: number, take: (o: CaseOutcome) =
       wake?.()
     })
   }
-  let batch: WorkerBatch['cases'] = []
+  let batch: { id: string; rows: Row[] }[] = []
   const flushTaken = () => {
-    for (let o = done.get(next); o; o = done.get(next)) {
+    for (let answer = done.get(next); answer; answer = done.get(next)) {
       done.delete(next)
       next++
-      for (const outcome of o) take(outcome)
+      for (const outcome of answer.outcomes) take(outcome)
+      takeSla(answer.sla, answer.slaB)
     }
   }
   const wait = () =>
@@ -333,7 +340,7 @@ function createPool(input: AnalyzerInput, size: number, take: (o: CaseOutcome) =
     })
   const send = async () => {
     if (batch.length === 0) return
-    workers[sent % workers.length]!.postMessage({ seq: sent, cases: batch } satisfies WorkerBatch)
+    workers[sent % workers.length]!.postMessage(packBatch(sent, batch))
     sent++
     batch = []
     // Keep at most two batches per worker in flight: memory stays flat however long the log.

@@ -47,8 +47,13 @@ export interface CaseOutcome {
   priority: string | undefined
   team: string | undefined
   checks: { priority: [string, number][]; team: [string, number][] }
-  /** The SLA clocks (of @servicekit/sla), read at `now` or at the case's last event. */
+  /**
+   * The SLA clocks (of @servicekit/sla), read at `now` or at the case's last
+   * event. A worker thread counts them itself and sends none back.
+   */
   clocks: SlaClock[]
+  /** How many of the clocks are breached. */
+  breached: number
   /** The highest level the policy's escalation rules reach on the clocks' warnings and breaches. */
   policyEscalation: number
   /** Under the other policy of a what-if. */
@@ -56,6 +61,7 @@ export interface CaseOutcome {
     priority: string | undefined
     team: string | undefined
     clocks: SlaClock[]
+    breached: number
   }
 }
 
@@ -85,6 +91,9 @@ function clocksOf(
     return []
   }
 }
+
+const breachedOf = (clocks: readonly SlaClock[]) =>
+  clocks.filter((c) => c.breachedAt !== null).length
 
 /** The highest escalation level the policy's rules reach on the clocks' fired warnings and breaches. */
 function escalationOf(built: BuiltCase, side: PolicySide, clocks: readonly SlaClock[]): number {
@@ -142,16 +151,21 @@ export function analyzeCase(
     team: built.decision?.team,
     checks: { priority: [...built.checks.priority], team: [...built.checks.team] },
     clocks: [],
+    breached: 0,
     policyEscalation: 0,
   }
-  if (other)
+  if (other) {
+    const clocks = clocksOf(other.built, other.side, now, outcome.issues)
     outcome.compare = {
       priority: other.built.decision?.priority,
       team: other.built.decision?.team,
-      clocks: clocksOf(other.built, other.side, now, outcome.issues),
+      clocks,
+      breached: breachedOf(clocks),
     }
+  }
   if (!outcome.replayed) return outcome
   outcome.clocks = clocksOf(built, side, now, outcome.issues)
+  outcome.breached = breachedOf(outcome.clocks)
   outcome.policyEscalation = escalationOf(built, side, outcome.clocks)
 
   const { state, rejected } = replayCase(built.events, { process })

@@ -64,6 +64,20 @@ export class SlaTally {
     if (this.pending.length >= 5000) this.flush()
   }
 
+  /** Adds the counts of another tally's report (a worker thread's batch). */
+  merge(other: SlaReport): void {
+    const r = this.report
+    add(r.overall, other.overall)
+    addAll(r.byMetric, other.byMetric)
+    addAll(r.byPriority, other.byPriority)
+    addAll(r.byTeam, other.byTeam)
+    addAll(r.byMonth, other.byMonth)
+    for (const [priority, months] of Object.entries(other.byPriorityMonth)) {
+      r.byPriorityMonth[priority] ??= {}
+      addAll(r.byPriorityMonth[priority], months)
+    }
+  }
+
   private flush(): void {
     if (this.pending.length === 0) return
     const options = { timeZone: this.timeZone }

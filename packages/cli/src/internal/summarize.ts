@@ -14,6 +14,7 @@ import type {
   PathRow,
   ReplayIssue,
   ReplaySummary,
+  SlaReport,
 } from '../replay-summary'
 import type { CaseOutcome } from './analyze-case'
 import { SlaTally } from './sla-tally'
@@ -92,6 +93,12 @@ export class ReplayTally {
     this.slaB = new SlaTally(meta.timeZone, meta.readAt)
   }
 
+  /** Adds SLA counts a worker thread made of its batch's clocks (the outcomes then carry none). */
+  addSla(a: SlaReport, b: SlaReport | undefined): void {
+    this.sla.merge(a)
+    if (b) this.slaB.merge(b)
+  }
+
   /** Counts a row that never became part of a case (a malformed one). */
   addIssue(issue: ReplayIssue): void {
     this.issueTotal++
@@ -150,13 +157,11 @@ export class ReplayTally {
   }
 
   private addComparison(o: CaseOutcome): void {
-    const breached = (clocks: readonly { breachedAt: Date | null }[]) =>
-      clocks.filter((c) => c.breachedAt !== null).length
-    const a = { priority: o.priority ?? '—', team: o.team ?? '—', breached: breached(o.clocks) }
+    const a = { priority: o.priority ?? '—', team: o.team ?? '—', breached: o.breached }
     const b = {
       priority: o.compare!.priority ?? '—',
       team: o.compare!.team ?? '—',
-      breached: breached(o.compare!.clocks),
+      breached: o.compare!.breached,
     }
     if (a.priority === b.priority && a.team === b.team && a.breached === b.breached) return
     this.changed++
