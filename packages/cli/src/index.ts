@@ -13,6 +13,8 @@ export {
 export { replayMappingJsonSchema } from './replay-mapping-json-schema'
 export type {
   AgreementSummary,
+  AttainmentChange,
+  AttainmentCounts,
   BacklogPoint,
   ComparisonSummary,
   CountRow,
@@ -20,6 +22,7 @@ export type {
   PathRow,
   ReplayIssue,
   ReplaySummary,
+  SlaReport,
   TimeToResolveSummary,
 } from './replay-summary'
 export { type CliIo, type ExitCode, type OutputStream, runCli } from './run-cli'
