@@ -178,6 +178,12 @@ ${barChart({
     color: palette[i % palette.length],
   })),
 })}
+<details><summary>Teams the policy routes the cases to</summary><table class="data"><thead><tr><th>team</th><th>cases</th></tr></thead><tbody>${Object.entries(
+    s.policy.teams,
+  )
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `<tr><td>${esc(t)}</td><td>${fmt(n)}</td></tr>`)
+    .join('')}</tbody></table></details>
 ${agreement ? agreementBlock('priority', agreement) : ''}
 ${s.policy.observed.team ? agreementBlock('team', s.policy.observed.team) : ''}
 </section>`)
