@@ -31,7 +31,12 @@ export const errorCodes = {
 
   // sla
   SLA_HISTORY_INVALID:
-    'A case history cannot be evaluated (no case.opened event, events of several cases).',
+    'A case history cannot be evaluated (no case.opened first, events of several cases, out of time order); details name the index.',
+  SLA_OPTIONS_INVALID: 'SLA options are invalid: `now` is not a time, or is before the last event.',
+  SLA_STATE_INVALID:
+    'An SLA state was computed with another policy, or is not an SLA state at all.',
+  SLA_PRIORITY_UNKNOWN:
+    "The case's history sets a priority that is not one of the policy's levels.",
 
   // process
   PROCESS_EVENT_REJECTED: 'The current process state does not accept this event; nothing changed.',
@@ -39,6 +44,8 @@ export const errorCodes = {
   PROCESS_SNAPSHOT_VERSION:
     'A persisted process snapshot has a machine version that cannot be migrated.',
   PROCESS_OPTIONS_INVALID: 'Options passed to createServiceProcess are inconsistent.',
+  PROCESS_EVENT_CASE_MISMATCH:
+    'An event belongs to another case than the log or snapshot it is applied to.',
 
   // metrics
   METRICS_INVALID_INPUT: 'A metric received a value outside its scale, a non-integer, NaN or null.',

@@ -41,6 +41,7 @@ export type { RoutingRule, RoutingSection, RoutingTarget } from './sections/rout
 export {
   type SlaChangeRule,
   type SlaChanges,
+  type SlaDueAt,
   type SlaEventTrigger,
   type SlaInstances,
   type SlaMetricDefinition,

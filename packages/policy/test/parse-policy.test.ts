@@ -221,6 +221,44 @@ describe('parsePolicy', () => {
     ])
   })
 
+  it('reads a due time from one event field or the latest of several, and checks each', () => {
+    const doc = minimalPolicy()
+    doc.sla.metrics = {
+      visit: {
+        start: [{ event: 'execution.started' }],
+        stop: [{ event: 'execution.completed' }],
+        dueAt: { event: 'execution.started', field: 'plannedAt' },
+      },
+      callBack: {
+        start: [{ event: 'customer.replied', after: 'agent.replied' }],
+        stop: [{ event: 'agent.replied' }],
+        dueAt: [
+          { event: 'case.waiting', field: 'until' },
+          { event: 'execution.delayed', field: 'newDueAt' },
+        ],
+      },
+    }
+    const p = parsePolicy(doc)
+    expect(p.sla.metrics.visit!.dueAt).toEqual([{ event: 'execution.started', field: 'plannedAt' }])
+    expect(p.sla.metrics.callBack!.dueAt).toHaveLength(2)
+    expect(p.sla.metrics.callBack!.start).toEqual([
+      { event: 'customer.replied', after: 'agent.replied' },
+    ])
+    doc.sla.metrics.callBack.dueAt[1].field = 'newDue'
+    doc.sla.metrics.callBack.start[0].after = 'agent.reply'
+    expect(issuesOf(doc).map((i) => [i.pointer, i.code])).toEqual([
+      ['/sla/metrics/callBack/start/0/after', 'invalid_value'],
+    ])
+    doc.sla.metrics.callBack.start[0].after = 'agent.replied'
+    expect(issuesOf(doc).map((i) => [i.pointer, i.code, i.message])).toEqual([
+      [
+        '/sla/metrics/callBack/dueAt',
+        'invalid-event-field',
+        expect.stringMatching(/"execution.delayed" event has no field "newDue"/),
+      ],
+    ])
+  })
+
   it('validates the embedded tests against the fact declarations', () => {
     const doc = minimalPolicy()
     doc.tests = [

@@ -133,13 +133,9 @@ export function checkReferences(p: Policy): ReferenceProblem[] {
         for (const field of Object.keys(t.where))
           checkEventField(t.event, field, ['sla', 'metrics', name, kind, i, 'where', field], report)
       })
-    if (def.dueAt)
-      checkEventField(
-        def.dueAt.event,
-        def.dueAt.field,
-        ['sla', 'metrics', name, 'dueAt', 'field'],
-        report,
-      )
+    // One source or a list in the file; the pointer names `dueAt`, the message the event.
+    for (const d of def.dueAt ?? [])
+      checkEventField(d.event, d.field, ['sla', 'metrics', name, 'dueAt'], report)
   }
   const usedMetrics = new Set<string>()
   p.sla.policies.forEach((sla, i) => {

@@ -31,6 +31,8 @@ export interface SlaEventTrigger {
   event: CaseEventType
   /** Fields the event must have: a value, or a list of accepted values, e.g. `{ "actor.role": "afterSalesEngineer" }`. */
   where?: Record<string, FactValue | FactValue[]>
+  /** Fires only once an event of this type has happened in the case (e.g. a customer reply starts next response only `after` the first `agent.replied`). */
+  after?: CaseEventType
 }
 
 /**
@@ -48,8 +50,19 @@ export type SlaTrigger = SlaEventTrigger | SlaStateTrigger
 /** How many clocks a metric runs per case. */
 export type SlaInstances = 'once' | 'repeat'
 
-/** What a stopped clock does when the case is reopened. */
+/**
+ * What a metric does when the case is reopened: when it goes back to work from
+ * `resolved`, `followUp` or `closed` (`resolution.rejected`, `case.reopened`).
+ */
 export type SlaReopenRule = 'continue' | 'newCycle' | 'none'
+
+/** Where a metric's due time is read from: a time field of a case event. */
+export interface SlaDueAt {
+  /** The event type, e.g. `execution.started`. */
+  event: CaseEventType
+  /** The dotted path of a time field in it, e.g. `plannedAt`. */
+  field: string
+}
 
 /**
  * A metric defined as data: the triggers of its clock. With `extends`, the
@@ -76,10 +89,14 @@ export interface SlaMetricDefinition {
   reset?: SlaTrigger[]
   /** `once`: one clock per case (first response); `repeat`: a new clock at each start while none runs (next response: one per customer message). */
   instances?: SlaInstances
-  /** On `case.reopened`: `continue` the stopped clock, start a `newCycle`, or do nothing (`none`). */
+  /** On reopening (`resolution.rejected`, `case.reopened`): `continue` the stopped clock, start a `newCycle` (a new clock at once), or do nothing (`none`). */
   onReopen?: SlaReopenRule
-  /** The due time comes from an event field (e.g. the visit time the customer chose) instead of a target. */
-  dueAt?: { event: CaseEventType; field: string }
+  /**
+   * The due time comes from event fields (the visit time the customer chose,
+   * then any rescheduled time) instead of a target: the latest such event
+   * sets it. One source or a list; parsing always gives a list.
+   */
+  dueAt?: SlaDueAt[]
 }
 
 /** A warning before the breach: at a percentage of the target, or a business-time offset before it. */
@@ -168,13 +185,22 @@ export interface SlaSection {
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
 
+const eventTypeSchema = z.enum(caseEventTypes as [CaseEventType, ...CaseEventType[]])
 const eventTriggerSchema = z.strictObject({
-  event: z.enum(caseEventTypes as [CaseEventType, ...CaseEventType[]]),
+  event: eventTypeSchema,
   where: z.record(z.string().min(1).max(200), z.union([scalar, z.array(scalar).min(1)])).optional(),
+  after: eventTypeSchema.optional().meta({
+    description: 'Fire only once an event of this type has happened in the case.',
+  }),
 })
 const stateTriggerSchema = z.strictObject({ state: z.enum(processStates) })
 const triggerSchema = z.union([eventTriggerSchema, stateTriggerSchema])
 const triggers = z.array(triggerSchema).max(50).optional()
+
+const dueAtSchema = z.strictObject({
+  event: eventTypeSchema,
+  field: z.string().min(1).max(200),
+})
 
 const metricDefinitionSchema = z
   .strictObject({
@@ -190,11 +216,13 @@ const metricDefinitionSchema = z
     instances: z.enum(['once', 'repeat']).optional(),
     onReopen: z.enum(['continue', 'newCycle', 'none']).optional(),
     dueAt: z
-      .strictObject({
-        event: z.enum(caseEventTypes as [CaseEventType, ...CaseEventType[]]),
-        field: z.string().min(1).max(200),
-      })
-      .optional(),
+      .union([dueAtSchema, z.array(dueAtSchema).min(1).max(10)])
+      .transform((d) => (Array.isArray(d) ? d : [d]))
+      .optional()
+      .meta({
+        description:
+          'Due at the time in this event field (or the latest of these), e.g. { "event": "execution.started", "field": "plannedAt" }.',
+      }),
   })
   .superRefine((m, ctx) => {
     if (m.extends) return

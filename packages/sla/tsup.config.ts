@@ -1,0 +1,3 @@
+import { defineBuild } from '../../tsup.base'
+
+export default defineBuild()
