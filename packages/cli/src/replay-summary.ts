@@ -1,22 +1,13 @@
 import type { RateResult } from '@servicekit/metrics'
+import type { SlaAttainment } from '@servicekit/sla'
 
 /**
- * SLA clocks counted by status, as `summarizeSla` of @servicekit/sla counts
- * them: attainment is `achieved / (achieved + breached)`; running and paused
- * clocks are open, cancelled ones count in neither term.
+ * SLA clocks counted by status: `summarizeSla`'s counts (of @servicekit/sla),
+ * added up over every case. Attainment is `achieved / (achieved + breached)`;
+ * running and paused clocks are open, cancelled ones count in neither term;
+ * `atRisk` counts open clocks past 75% of their target.
  */
-export interface AttainmentCounts {
-  achieved: number
-  breached: number
-  running: number
-  paused: number
-  cancelled: number
-  total: number
-  /** `achieved / (achieved + breached)`, 0–1; `null` when both are 0. */
-  attainment: number | null
-  /** Open clocks that have used 75% of their target. */
-  atRisk: number
-}
+export type AttainmentCounts = SlaAttainment
 
 /** SLA attainment over a replay: overall, by metric, priority, team and month, and priority × month. */
 export interface SlaReport {

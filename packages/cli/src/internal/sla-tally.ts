@@ -1,7 +1,11 @@
 import { type SlaAttainment, type SlaClock, summarizeSla } from '@servicekit/sla'
 import type { AttainmentCounts, SlaReport } from '../replay-summary'
 
-const zero = (): AttainmentCounts => ({
+// The counts as this tally adds them up (the report's are read-only).
+type Counts = { -readonly [K in keyof AttainmentCounts]: AttainmentCounts[K] }
+type Tallies = Record<string, Counts>
+
+const zero = (): Counts => ({
   achieved: 0,
   breached: 0,
   running: 0,
@@ -12,7 +16,7 @@ const zero = (): AttainmentCounts => ({
   atRisk: 0,
 })
 
-function add(into: AttainmentCounts, a: SlaAttainment): void {
+function add(into: Counts, a: SlaAttainment): void {
   into.achieved += a.achieved
   into.breached += a.breached
   into.running += a.running
@@ -24,10 +28,7 @@ function add(into: AttainmentCounts, a: SlaAttainment): void {
   into.attainment = decided === 0 ? null : into.achieved / decided
 }
 
-function addAll(
-  into: Record<string, AttainmentCounts>,
-  from: Readonly<Record<string, SlaAttainment>>,
-): void {
+function addAll(into: Tallies, from: Readonly<Record<string, SlaAttainment>>): void {
   for (const [key, a] of Object.entries(from)) {
     into[key] ??= zero()
     add(into[key], a)
@@ -45,7 +46,14 @@ const sorted = <T>(r: Record<string, T>): Record<string, T> =>
  */
 export class SlaTally {
   private pending: SlaClock[] = []
-  private readonly report: Omit<SlaReport, 'readAt'> = {
+  private readonly report: {
+    overall: Counts
+    byMetric: Tallies
+    byPriority: Tallies
+    byTeam: Tallies
+    byMonth: Tallies
+    byPriorityMonth: Record<string, Tallies>
+  } = {
     overall: zero(),
     byMetric: {},
     byPriority: {},
@@ -65,7 +73,7 @@ export class SlaTally {
   }
 
   /** Adds the counts of another tally's report (a worker thread's batch). */
-  merge(other: SlaReport): void {
+  merge(other: Omit<SlaReport, 'readAt'>): void {
     const r = this.report
     add(r.overall, other.overall)
     addAll(r.byMetric, other.byMetric)
@@ -82,22 +90,13 @@ export class SlaTally {
     if (this.pending.length === 0) return
     const options = { timeZone: this.timeZone }
     const s = summarizeSla(this.pending, options)
-    const r = this.report
-    add(r.overall, s.overall)
-    addAll(r.byMetric, s.byMetric)
-    addAll(r.byPriority, s.byPriority)
-    addAll(r.byTeam, s.byTeam)
-    addAll(r.byMonth, s.byMonth)
-    for (const priority of Object.keys(s.byPriority)) {
-      r.byPriorityMonth[priority] ??= {}
-      addAll(
-        r.byPriorityMonth[priority],
-        summarizeSla(
-          this.pending.filter((c) => c.priority === priority),
-          options,
-        ).byMonth,
-      )
-    }
+    const byPriorityMonth: Record<string, Readonly<Record<string, SlaAttainment>>> = {}
+    for (const priority of Object.keys(s.byPriority))
+      byPriorityMonth[priority] = summarizeSla(
+        this.pending.filter((c) => c.priority === priority),
+        options,
+      ).byMonth
+    this.merge({ ...s, byPriorityMonth })
     this.pending = []
   }
 
