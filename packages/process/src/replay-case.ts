@@ -25,8 +25,8 @@ export interface ReplayOptions {
 
 /** What {@link replayCase} returns. */
 export interface ReplayResult {
-  /** The final snapshot, versioned, ready to store. */
-  snapshot: PersistedCase
+  /** The final snapshot, versioned, ready to store (made when first read). */
+  readonly snapshot: PersistedCase
   /** Where the case stands. */
   state: CaseProcessState
   /** Every event the process refused, in log order; each changed nothing. */
@@ -86,6 +86,15 @@ export function replayCase(
     if (!stepper.step(event)) rejected.push(explainRejection(before, event, index))
     index++
   }
-  const snapshot = stepper.snapshot
-  return { snapshot: toPersistedCase(snapshot), state: toCaseState(snapshot), rejected }
+  const last = stepper.snapshot
+  // Persisted only when read: a conformance replay of many cases reads the state alone.
+  let persisted: PersistedCase | undefined
+  return {
+    get snapshot() {
+      persisted ??= toPersistedCase(last)
+      return persisted
+    },
+    state: toCaseState(last),
+    rejected,
+  }
 }
