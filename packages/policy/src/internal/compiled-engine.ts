@@ -40,7 +40,7 @@ export function createCompiledDecide(
   const newScratch = (): Scratch => ({
     slots: Array.from({ length: plan.slotCount }, () => undefined),
     codes: zeros(plan.slotCount),
-    hits: zeros(mostRules),
+    hits: zeros(mostRules + 1),
   })
   const shared = newScratch()
   let busy = false
@@ -95,9 +95,8 @@ export function createCompiledDecide(
     // Priority: under `first` the first matching rule, else the matrix; under `max` the most urgent match.
     let priority: string | undefined
     let best = Number.POSITIVE_INFINITY
-    let n = rulesThatHold(priorityStage, code, slots, codes, hits)
-    for (let k = 0; k < n; k++) {
-      const i = hits[k]!
+    let held = rulesThatHold(priorityStage, code, slots, codes, hits)
+    for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
       const step = steps.priority[i]!
       trace.push(step)
       if (priorityRank[i]! < best) {
@@ -123,32 +122,33 @@ export function createCompiledDecide(
     let team = def.team
     let role = def.role
     let skills: readonly string[] = defaultSkills
-    if (rulesThatHold(routingStage, code, slots, codes, hits) > 0) {
-      const then = routingThen[hits[0]!]!
+    const first = rulesThatHold(routingStage, code, slots, codes, hits)[0]!
+    if (first >= 0) {
+      const then = routingThen[first]!
       team = then.team ?? def.team
       role = then.role ?? def.role
       skills = then.skills ?? defaultSkills
-      trace.push(steps.routing[hits[0]!]!)
+      trace.push(steps.routing[first]!)
     } else trace.push(steps.routingDefault)
     slots[nFacts + 1] = team
     slots[nFacts + 2] = role
 
     // SLA policies.
     const slaPolicies: SlaPolicy[] = []
-    n = rulesThatHold(slaStage, code, slots, codes, hits)
-    for (let k = 0; k < n; k++) {
-      slaPolicies.push(slaList[hits[k]!]!)
-      trace.push(steps.sla[hits[k]!]!)
+    held = rulesThatHold(slaStage, code, slots, codes, hits)
+    for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
+      slaPolicies.push(slaList[i]!)
+      trace.push(steps.sla[i]!)
     }
 
     // Escalation: standing rules without an event, triggered rules with one.
     let escalations: EscalationRule[] | undefined
     if (event === undefined) {
-      n = rulesThatHold(standingStage, code, slots, codes, hits)
-      for (let k = 0; k < n; k++) {
+      held = rulesThatHold(standingStage, code, slots, codes, hits)
+      for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
         escalations ??= []
-        escalations.push(standing[hits[k]!]!.rule)
-        trace.push(standing[hits[k]!]!.step)
+        escalations.push(standing[i]!.rule)
+        trace.push(standing[i]!.step)
       }
     } else
       for (const e of triggered)

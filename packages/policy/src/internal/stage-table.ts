@@ -12,12 +12,15 @@ import type { CodeTables } from './fact-reader'
  * decides exactly as they do.
  */
 export interface StageTable {
-  /** The coded slots the rules read, and the weight of each one's code in the index. */
+  /**
+   * The coded slots the rules read, and the weight of each one's code in the
+   * index (padded to four with slot 0 and weight 0 when fewer, so the index is
+   * one sum without a loop).
+   */
   readonly slots: readonly number[]
   readonly strides: readonly number[]
-  /** The rules that hold for combination `e`, in order: `hits[start[e]]` … `hits[start[e + 1] - 1]`. */
-  readonly start: readonly number[]
-  readonly hits: readonly number[]
+  /** The rules that hold for combination `e`, in order, ended by -1. */
+  readonly hitsOf: readonly (readonly number[])[]
 }
 
 // Tables larger than this (combinations of the facts' codes), or costing more condition runs
@@ -74,27 +77,27 @@ export function compileStageTable(
 
   const factValues: unknown[] = new Array(slotCount).fill(undefined)
   const codes = Array.from({ length: slotCount }, () => 0)
-  const start = [0]
-  const hits: number[] = []
+  const hitsOf: number[][] = []
   for (let e = 0; e < total; e++) {
     slots.forEach((slot, j) => {
       const k = Math.floor(e / strides[j]!) % valuesOf[j]!.length
       codes[slot] = k
       factValues[slot] = valuesOf[j]![k]
     })
+    const hits: number[] = []
     for (let i = 0; i < entries.length; i++) {
       if (!runProgram(code, entries[i]!, factValues, codes)) continue
       hits.push(i)
       if (stopAtFirst) break
     }
-    start.push(hits.length)
+    hits.push(-1)
+    hitsOf.push(hits)
   }
-  return {
-    slots,
-    strides,
-    start,
-    hits,
+  while (slots.length < 4) {
+    slots.push(0)
+    strides.push(0)
   }
+  return { slots, strides, hitsOf }
 }
 
 /** A section's rules as a decision runs them: their program entries, and their table when there is one. */
@@ -105,9 +108,9 @@ export interface Stage {
 }
 
 /**
- * Writes the indices of the rules that hold, in order (only the first when
- * `stopAtFirst`), to `out` and returns how many: from the stage's table, or
- * by running each rule's condition.
+ * The indices of the rules that hold, in order (only the first when
+ * `stopAtFirst`), ended by -1: from the stage's table, or by running each
+ * rule's condition into `out` (at least one longer than the rules).
  */
 export function rulesThatHold(
   stage: Stage,
@@ -115,20 +118,23 @@ export function rulesThatHold(
   slots: readonly unknown[],
   codes: readonly number[],
   out: number[],
-): number {
-  let n = 0
+): readonly number[] {
   const t = stage.table
   if (t !== undefined) {
-    let e = 0
-    for (let j = 0; j < t.slots.length; j++) e += codes[t.slots[j]!]! * t.strides[j]!
-    for (let k = t.start[e]!; k < t.start[e + 1]!; k++) out[n++] = t.hits[k]!
-    return n
+    const s = t.slots
+    const w = t.strides
+    let e =
+      codes[s[0]!]! * w[0]! + codes[s[1]!]! * w[1]! + codes[s[2]!]! * w[2]! + codes[s[3]!]! * w[3]!
+    for (let j = 4; j < s.length; j++) e += codes[s[j]!]! * w[j]!
+    return t.hitsOf[e]!
   }
+  let n = 0
   const entries = stage.entries
   for (let i = 0; i < entries.length; i++) {
     if (!runProgram(code, entries[i]!, slots, codes)) continue
     out[n++] = i
     if (stage.stopAtFirst) break
   }
-  return n
+  out[n] = -1
+  return out
 }
