@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@servicekit/core'
 import type { FactDeclaration } from '../facts'
+import { bucketOf, createIntTable, createStringTable, type StringTable } from './allowed-values'
 import { type CompiledFact, compileFact, isRecord, issue, readSlowly } from './fact-check'
 
 // Inside `for (key in obj)` the own-property check is written
@@ -67,11 +68,13 @@ interface Leaf {
   /** Allowed value → code, for scalar facts with allowed values. */
   codeOf: Map<unknown, number> | undefined
   /**
-   * The allowed values of a string fact, when few: a scan finds them faster
-   * than the Map (`===` agrees with its SameValueZero: allowed values are never NaN).
+   * The allowed values of a string fact in a table indexed by a hash of the
+   * value (`===` agrees with the Map's SameValueZero: allowed values are never NaN).
    */
-  strings: string[] | undefined
-  /** The same for a number or integer fact (separate, so each comparison sees one type). */
+  strings: StringTable | undefined
+  /** The codes of a number or integer fact whose allowed values are small integers, by value. */
+  ints: number[] | undefined
+  /** The allowed values of another number or integer fact, when few: a scan finds them faster than the Map. */
   numbers: number[] | undefined
   /** The allowed items of a coded array fact, in code order. */
   items: unknown[] | undefined
@@ -93,6 +96,13 @@ interface Group {
 
 // codes[slot] of a leaf the pass over the object's keys has not read (yet).
 const unread = -3
+
+// The table of a string fact's allowed values, their strings internalized.
+function stringTable(codeOf: Map<unknown, number>): StringTable | undefined {
+  return createStringTable(
+    new Map([...codeOf].map(([v, code]) => [internalize(v as string), code] as const)),
+  )
+}
 
 // V8 keeps one copy of each property-key string; comparing with it is a pointer comparison.
 function internalize<T>(v: T): T {
@@ -127,17 +137,17 @@ export function createFactReader(declarations: Record<string, FactDeclaration>):
       groups.set(root, g)
     }
     const few = codeOf && codeOf.size <= fewest ? [...codeOf.keys()] : undefined
+    const numeric = declaration.type === 'number' || declaration.type === 'integer'
+    const ints = numeric && codeOf ? createIntTable(codeOf) : undefined
     const leaf: Leaf = {
       key: internalize(fact.segments[1] ?? ''),
       slot,
       required: declaration.required,
       check: checks[declaration.type],
       codeOf,
-      strings: declaration.type === 'string' ? (few?.map(internalize) as string[]) : undefined,
-      numbers:
-        declaration.type === 'number' || declaration.type === 'integer'
-          ? (few as number[] | undefined)
-          : undefined,
+      strings: declaration.type === 'string' && codeOf ? stringTable(codeOf) : undefined,
+      ints,
+      numbers: numeric && !ints ? (few as number[] | undefined) : undefined,
       items,
       accepts: fact.accepts,
       fact,
@@ -276,8 +286,8 @@ function readManyLeaves(
 
 /**
  * Checks a fact's value against its declaration and writes its code; false
- * when it breaks it. A value found among a few allowed strings or numbers has
- * the declared type too, so the common case is one short scan.
+ * when it breaks it. A value found among the allowed values has the declared
+ * type too, so the common case is one table lookup (see `allowed-values`).
  */
 function take(leaf: Leaf, v: unknown, codes: number[]): boolean {
   if (v === undefined) {
@@ -286,12 +296,21 @@ function take(leaf: Leaf, v: unknown, codes: number[]): boolean {
   }
   const strings = leaf.strings
   if (strings !== undefined) {
-    for (let k = 0; k < strings.length; k++)
-      if (strings[k] === v) {
-        codes[leaf.slot] = k + 1
-        return true
-      }
-    return false
+    if (typeof v !== 'string') return false
+    const h = bucketOf(v, strings.a, strings.b, strings.mask)
+    if (strings.strings[h] !== v) return false
+    codes[leaf.slot] = strings.codes[h]!
+    return true
+  }
+  const ints = leaf.ints
+  if (ints !== undefined) {
+    if (typeof v !== 'number') return false
+    // Fractions, NaN, infinities and numbers beyond 32 bits are not their own `| 0`.
+    const i = v | 0
+    const code = i === v && i >= 0 && i < ints.length ? ints[i]! : 0
+    if (code === 0) return false
+    codes[leaf.slot] = code
+    return true
   }
   const numbers = leaf.numbers
   if (numbers !== undefined) {
