@@ -5,7 +5,7 @@ import type { SlaPolicy } from '../sections/sla'
 import type { SlaEventContext } from '../sections/tests'
 import { createConditionProgram, runProgram } from './compile-condition'
 import { type Plan, readFacts, triggerMatches } from './plan'
-import { compileStageTable, rulesThatHold, type Stage } from './stage-table'
+import { compileStageTable, heldIn, rulesThatHold, type Stage } from './stage-table'
 
 const none: readonly never[] = Object.freeze([])
 
@@ -95,8 +95,9 @@ export function createCompiledDecide(
     // Priority: under `first` the first matching rule, else the matrix; under `max` the most urgent match.
     let priority: string | undefined
     let best = Number.POSITIVE_INFINITY
-    let held = rulesThatHold(priorityStage, code, slots, codes, hits)
-    for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
+    let held = heldIn(priorityStage, hits)
+    let k = rulesThatHold(priorityStage, code, slots, codes, hits)
+    for (let i = held[k]!; i >= 0; i = held[++k]!) {
       const step = steps.priority[i]!
       trace.push(step)
       if (priorityRank[i]! < best) {
@@ -122,7 +123,7 @@ export function createCompiledDecide(
     let team = def.team
     let role = def.role
     let skills: readonly string[] = defaultSkills
-    const first = rulesThatHold(routingStage, code, slots, codes, hits)[0]!
+    const first = heldIn(routingStage, hits)[rulesThatHold(routingStage, code, slots, codes, hits)]!
     if (first >= 0) {
       const then = routingThen[first]!
       team = then.team ?? def.team
@@ -135,8 +136,9 @@ export function createCompiledDecide(
 
     // SLA policies.
     const slaPolicies: SlaPolicy[] = []
-    held = rulesThatHold(slaStage, code, slots, codes, hits)
-    for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
+    held = heldIn(slaStage, hits)
+    k = rulesThatHold(slaStage, code, slots, codes, hits)
+    for (let i = held[k]!; i >= 0; i = held[++k]!) {
       slaPolicies.push(slaList[i]!)
       trace.push(steps.sla[i]!)
     }
@@ -144,8 +146,9 @@ export function createCompiledDecide(
     // Escalation: standing rules without an event, triggered rules with one.
     let escalations: EscalationRule[] | undefined
     if (event === undefined) {
-      held = rulesThatHold(standingStage, code, slots, codes, hits)
-      for (let k = 0, i = held[0]!; i >= 0; i = held[++k]!) {
+      held = heldIn(standingStage, hits)
+      k = rulesThatHold(standingStage, code, slots, codes, hits)
+      for (let i = held[k]!; i >= 0; i = held[++k]!) {
         escalations ??= []
         escalations.push(standing[i]!.rule)
         trace.push(standing[i]!.step)

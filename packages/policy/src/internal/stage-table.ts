@@ -19,8 +19,12 @@ export interface StageTable {
    */
   readonly slots: readonly number[]
   readonly strides: readonly number[]
-  /** The rules that hold for combination `e`, in order, ended by -1. */
-  readonly hitsOf: readonly (readonly number[])[]
+  /**
+   * The rules that hold for each combination, in order, each list ended by -1,
+   * one after another; combination `e`'s starts at `start[e]`.
+   */
+  readonly hits: readonly number[]
+  readonly start: readonly number[]
 }
 
 // Tables larger than this (combinations of the facts' codes), or costing more condition runs
@@ -77,27 +81,27 @@ export function compileStageTable(
 
   const factValues: unknown[] = new Array(slotCount).fill(undefined)
   const codes = Array.from({ length: slotCount }, () => 0)
-  const hitsOf: number[][] = []
+  const hits: number[] = []
+  const start: number[] = []
   for (let e = 0; e < total; e++) {
     slots.forEach((slot, j) => {
       const k = Math.floor(e / strides[j]!) % valuesOf[j]!.length
       codes[slot] = k
       factValues[slot] = valuesOf[j]![k]
     })
-    const hits: number[] = []
+    start.push(hits.length)
     for (let i = 0; i < entries.length; i++) {
       if (!runProgram(code, entries[i]!, factValues, codes)) continue
       hits.push(i)
       if (stopAtFirst) break
     }
     hits.push(-1)
-    hitsOf.push(hits)
   }
   while (slots.length < 4) {
     slots.push(0)
     strides.push(0)
   }
-  return { slots, strides, hitsOf }
+  return { slots, strides, hits, start }
 }
 
 /** A section's rules as a decision runs them: their program entries, and their table when there is one. */
@@ -108,9 +112,10 @@ export interface Stage {
 }
 
 /**
- * The indices of the rules that hold, in order (only the first when
- * `stopAtFirst`), ended by -1: from the stage's table, or by running each
- * rule's condition into `out` (at least one longer than the rules).
+ * Where the indices of the rules that hold start, in order (only the first
+ * when `stopAtFirst`) and ended by -1: in the stage's table's `hits`, or, for
+ * a stage without a table, in `out` (at least one longer than the rules), where
+ * they are written by running each rule's condition. See {@link heldIn}.
  */
 export function rulesThatHold(
   stage: Stage,
@@ -118,7 +123,7 @@ export function rulesThatHold(
   slots: readonly unknown[],
   codes: readonly number[],
   out: number[],
-): readonly number[] {
+): number {
   const t = stage.table
   if (t !== undefined) {
     const s = t.slots
@@ -126,7 +131,7 @@ export function rulesThatHold(
     let e =
       codes[s[0]!]! * w[0]! + codes[s[1]!]! * w[1]! + codes[s[2]!]! * w[2]! + codes[s[3]!]! * w[3]!
     for (let j = 4; j < s.length; j++) e += codes[s[j]!]! * w[j]!
-    return t.hitsOf[e]!
+    return t.start[e]!
   }
   let n = 0
   const entries = stage.entries
@@ -136,5 +141,10 @@ export function rulesThatHold(
     if (stage.stopAtFirst) break
   }
   out[n] = -1
-  return out
+  return 0
+}
+
+/** The list {@link rulesThatHold} writes to or reads from for a stage: its table's, or `out`. */
+export function heldIn(stage: Stage, out: number[]): readonly number[] {
+  return stage.table === undefined ? out : stage.table.hits
 }
