@@ -19,6 +19,15 @@ export interface StageTable {
    */
   readonly slots: readonly number[]
   readonly strides: readonly number[]
+  /** The first four slots and strides again, as fields: read without going through the arrays. */
+  readonly s0: number
+  readonly s1: number
+  readonly s2: number
+  readonly s3: number
+  readonly w0: number
+  readonly w1: number
+  readonly w2: number
+  readonly w3: number
   /**
    * The rules that hold for each combination, in order, each list ended by -1,
    * one after another; combination `e`'s starts at `start[e]`.
@@ -101,7 +110,9 @@ export function compileStageTable(
     slots.push(0)
     strides.push(0)
   }
-  return { slots, strides, hits, start }
+  const [s0, s1, s2, s3] = slots as [number, number, number, number]
+  const [w0, w1, w2, w3] = strides as [number, number, number, number]
+  return { slots, strides, s0, s1, s2, s3, w0, w1, w2, w3, hits, start }
 }
 
 /** A section's rules as a decision runs them: their program entries, and their table when there is one. */
@@ -126,11 +137,9 @@ export function rulesThatHold(
 ): number {
   const t = stage.table
   if (t !== undefined) {
+    let e = codes[t.s0]! * t.w0 + codes[t.s1]! * t.w1 + codes[t.s2]! * t.w2 + codes[t.s3]! * t.w3
     const s = t.slots
-    const w = t.strides
-    let e =
-      codes[s[0]!]! * w[0]! + codes[s[1]!]! * w[1]! + codes[s[2]!]! * w[2]! + codes[s[3]!]! * w[3]!
-    for (let j = 4; j < s.length; j++) e += codes[s[j]!]! * w[j]!
+    for (let j = 4; j < s.length; j++) e += codes[s[j]!]! * t.strides[j]!
     return t.start[e]!
   }
   let n = 0
