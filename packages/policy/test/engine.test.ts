@@ -186,4 +186,69 @@ describe('createPolicyEngine', () => {
     // Run 2 does not match "a" and should fire "b", but run 1's stop() ended it.
     expect(second.events.map((e) => e.type)).toEqual([])
   })
+
+  it('decides rules mixing facts with and without allowed values, under first and max, as reference mode', async () => {
+    // The compiled engine decides such a section ahead for the coded facts (category,
+    // tier) and tests only the rules that may still hold on the score (no allowed values).
+    const doc = minimalPolicy()
+    doc.facts['case.score'] = { type: 'number' }
+    doc.routing.rules = [
+      {
+        id: 'big-complaint',
+        when: {
+          all: [
+            { fact: 'case.category', operator: 'equal', value: 'complaint' },
+            { fact: 'case.score', operator: 'greaterThan', value: 5 },
+          ],
+        },
+        then: { team: 'complaints', role: 'supervisor' },
+      },
+      {
+        id: 'key-or-scored',
+        when: {
+          any: [
+            { fact: 'customer.tier', operator: 'equal', value: 'key' },
+            { fact: 'case.score', operator: 'lessThan', value: 0 },
+          ],
+        },
+        then: { team: 'complaints' },
+      },
+      {
+        id: 'complaint',
+        when: { fact: 'case.category', operator: 'equal', value: 'complaint' },
+        then: { team: 'complaints' },
+      },
+    ]
+    doc.priority.hitPolicy = 'max'
+    doc.priority.rules.push({
+      id: 'scored-key',
+      when: {
+        all: [
+          { fact: 'customer.tier', operator: 'equal', value: 'key' },
+          { fact: 'case.score', operator: 'greaterThanInclusive', value: 1 },
+        ],
+      },
+      then: 'high',
+    })
+    const p = parsePolicy(doc)
+    const compiled = createPolicyEngine(p)
+    const reference = createPolicyEngine(p, { mode: 'reference' })
+    const routed: string[] = []
+    for (const category of ['complaint', 'inquiry'])
+      for (const tier of [undefined, 'key', 'ordinary'])
+        for (const score of [undefined, -1, 1, 9]) {
+          const f = facts(category, score === undefined ? {} : { score }, tier ? { tier } : {})
+          const d = compiled.decide(f)
+          expect(await reference.decide(f)).toEqual(d)
+          routed.push(d.trace.find((s) => s.section === 'routing')!.rule)
+        }
+    // Every routing rule wins somewhere, and so does the default.
+    expect(new Set(routed)).toEqual(
+      new Set(['big-complaint', 'key-or-scored', 'complaint', 'default']),
+    )
+    expect(compiled.decide(facts('complaint', { score: 9 }, { tier: 'key' })).role).toBe(
+      'supervisor',
+    )
+    expect(compiled.decide(facts('inquiry', { score: -1 })).team).toBe('complaints')
+  })
 })

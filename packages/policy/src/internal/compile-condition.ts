@@ -197,6 +197,48 @@ export function runProgram(
   return pc === holdsExit
 }
 
+/**
+ * The condition whose entry is `pc` evaluated when only some of its tests can
+ * be decided (`decides(slot, itemTest)`: whether a test on that slot, by its
+ * items or not, is decided by these slots and codes): 1 when it holds whatever
+ * the others give, 0 when it fails whatever they give, -1 when it depends on
+ * them (or the search grows past a budget).
+ */
+export function runProgramPartly(
+  p: ProgramCode,
+  pc: number,
+  s: readonly unknown[],
+  c: readonly number[],
+  decides: (slot: number, itemTest: boolean) => boolean,
+): -1 | 0 | 1 {
+  let budget = 4096
+  const visit = (at: number): -1 | 0 | 1 => {
+    let pc = at
+    while (pc >= 0) {
+      if (--budget < 0) return -1
+      const o = p.op[pc]!
+      const i = p.slot[pc]!
+      const itemTest = o === HAS_ITEM || o === LACKS_ITEM
+      if (!decides(i, itemTest)) {
+        const ifNo = visit(p.next[pc << 1]!)
+        if (ifNo === -1) return -1
+        return visit(p.next[(pc << 1) | 1]!) === ifNo ? ifNo : -1
+      }
+      const bit =
+        o === CODED
+          ? (p.mask[pc]! >>> c[i]!) & 1
+          : o === CODED_TABLE
+            ? (p.values[pc] as Uint8Array)[c[i]!]!
+            : itemTest
+              ? testItem(o, c[i]!, p.mask[pc]!)
+              : testValue(o, s[i], p.values[pc])
+      pc = p.next[(pc << 1) | bit]!
+    }
+    return pc === holdsExit ? 1 : 0
+  }
+  return visit(pc)
+}
+
 // contains and doesNotContain on a coded array fact (code: 0 absent, else 1 + its items' mask).
 function testItem(op: number, code: number, item: number): number {
   if (code === 0) return 0

@@ -1,5 +1,5 @@
 import type { Condition } from '../condition'
-import { type ProgramCode, runProgram } from './compile-condition'
+import { type ProgramCode, runProgram, runProgramPartly } from './compile-condition'
 import { forEachLeaf, resolveFactName } from './conditions'
 import type { CodeTables } from './fact-reader'
 
@@ -30,10 +30,13 @@ export interface StageTable {
   readonly w3: number
   /**
    * The rules that hold for each combination, in order, each list ended by -1,
-   * one after another; combination `e`'s starts at `start[e]`.
+   * one after another; combination `e`'s starts at `start[e]`. When
+   * `partly`, a rule `i` written `-i - 2` has its condition still to test.
    */
   readonly hits: readonly number[]
   readonly start: readonly number[]
+  /** Whether some rule also reads facts the table does not decide (see `hits`). */
+  readonly partly: boolean
 }
 
 // Tables larger than this (combinations of the facts' codes), or costing more condition runs
@@ -57,7 +60,7 @@ export function compileStageTable(
   slotCount: number,
 ): StageTable | undefined {
   const read = new Set<number>()
-  let uncoded = false
+  let partly = false
   for (const c of conditions)
     if (c)
       forEachLeaf(c, [], (leaf) => {
@@ -66,11 +69,14 @@ export function compileStageTable(
         const coded = slot === undefined ? undefined : codeTables.get(slot)
         // An array fact's code tells its items, not their order: only contains reads it.
         const byItems = leaf.operator === 'contains' || leaf.operator === 'doesNotContain'
-        if (coded === undefined || coded.items !== byItems) uncoded = true
+        if (coded === undefined || coded.items !== byItems) partly = true
         else read.add(slot!)
       })
-  if (uncoded) return undefined
+  if (read.size === 0) return undefined
   const slots = [...read]
+  // A test is decided by the table when it reads a scalar coded fact, or a coded array by its items.
+  const decides = (slot: number, itemTest: boolean) =>
+    read.has(slot) && codeTables.get(slot)!.items === itemTest
   const strides: number[] = []
   let total = 1
   for (const slot of slots) {
@@ -100,9 +106,14 @@ export function compileStageTable(
     })
     start.push(hits.length)
     for (let i = 0; i < entries.length; i++) {
-      if (!runProgram(code, entries[i]!, factValues, codes)) continue
-      hits.push(i)
-      if (stopAtFirst) break
+      const holds = partly
+        ? runProgramPartly(code, entries[i]!, factValues, codes, decides)
+        : runProgram(code, entries[i]!, factValues, codes)
+          ? 1
+          : 0
+      if (holds === 0) continue
+      hits.push(holds === 1 ? i : -i - 2)
+      if (holds === 1 && stopAtFirst) break
     }
     hits.push(-1)
   }
@@ -112,7 +123,7 @@ export function compileStageTable(
   }
   const [s0, s1, s2, s3] = slots as [number, number, number, number]
   const [w0, w1, w2, w3] = strides as [number, number, number, number]
-  return { slots, strides, s0, s1, s2, s3, w0, w1, w2, w3, hits, start }
+  return { slots, strides, s0, s1, s2, s3, w0, w1, w2, w3, hits, start, partly }
 }
 
 /** A section's rules as a decision runs them: their program entries, and their table when there is one. */
@@ -140,7 +151,7 @@ export function rulesThatHold(
     let e = codes[t.s0]! * t.w0 + codes[t.s1]! * t.w1 + codes[t.s2]! * t.w2 + codes[t.s3]! * t.w3
     const s = t.slots
     for (let j = 4; j < s.length; j++) e += codes[s[j]!]! * t.strides[j]!
-    return t.start[e]!
+    return t.partly ? testListed(stage, t.hits, t.start[e]!, code, slots, codes, out) : t.start[e]!
   }
   let n = 0
   const entries = stage.entries
@@ -155,5 +166,29 @@ export function rulesThatHold(
 
 /** The list {@link rulesThatHold} writes to or reads from for a stage: its table's, or `out`. */
 export function heldIn(stage: Stage, out: number[]): readonly number[] {
-  return stage.table === undefined ? out : stage.table.hits
+  return stage.table === undefined || stage.table.partly ? out : stage.table.hits
+}
+
+// Copies a partly decided table's list to `out`, keeping the rules it marks only when they hold.
+function testListed(
+  stage: Stage,
+  hits: readonly number[],
+  from: number,
+  code: ProgramCode,
+  slots: readonly unknown[],
+  codes: readonly number[],
+  out: number[],
+): 0 {
+  let n = 0
+  for (let k = from; hits[k] !== -1; k++) {
+    let i = hits[k]!
+    if (i < 0) {
+      i = -i - 2
+      if (!runProgram(code, stage.entries[i]!, slots, codes)) continue
+    }
+    out[n++] = i
+    if (stage.stopAtFirst) break
+  }
+  out[n] = -1
+  return 0
 }
