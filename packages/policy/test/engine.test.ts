@@ -251,4 +251,40 @@ describe('createPolicyEngine', () => {
     )
     expect(compiled.decide(facts('inquiry', { score: -1 })).team).toBe('complaints')
   })
+
+  it('gives up deciding a section ahead when its conditions branch too much, and still decides it right', async () => {
+    // 26 groups of two tests on a fact without allowed values, then two on the category
+    // that never both hold: a search over the score tests meets the rest twice per group.
+    const doc = minimalPolicy()
+    doc.facts['case.score'] = { type: 'number' }
+    const groups = Array.from({ length: 26 }, (_, i) => ({
+      any: [
+        { fact: 'case.score', operator: 'greaterThan', value: i },
+        { fact: 'case.score', operator: 'lessThan', value: -i },
+      ],
+    }))
+    doc.routing.rules[0].when = {
+      all: [
+        ...groups,
+        { fact: 'case.category', operator: 'equal', value: 'complaint' },
+        { fact: 'case.category', operator: 'notEqual', value: 'complaint' },
+      ],
+    }
+    doc.routing.rules.push({
+      id: 'scored',
+      when: { all: groups },
+      then: { team: 'complaints' },
+    })
+    const p = parsePolicy(doc)
+    // The search is capped (uncapped, making this engine took 18.7 s instead of 76 ms; not
+    // asserted here, as tests assert no timings); what this test holds is the decisions.
+    const compiled = createPolicyEngine(p)
+    const reference = createPolicyEngine(p, { mode: 'reference' })
+    for (const score of [undefined, -30, -5, 0, 5, 30]) {
+      const f = facts('complaint', score === undefined ? {} : { score })
+      expect(await reference.decide(f)).toEqual(compiled.decide(f))
+    }
+    expect(compiled.decide(facts('complaint', { score: 30 })).trace[1]!.rule).toBe('scored')
+    expect(compiled.decide(facts('complaint', { score: 5 })).team).toBe('frontLine')
+  })
 })

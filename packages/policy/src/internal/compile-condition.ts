@@ -202,7 +202,7 @@ export function runProgram(
  * be decided (`decides(slot, itemTest)`: whether a test on that slot, by its
  * items or not, is decided by these slots and codes): 1 when it holds whatever
  * the others give, 0 when it fails whatever they give, -1 when it depends on
- * them (or the search grows past a budget).
+ * them. Each test visited takes one from `budget.left`; past 0 the answer is -1.
  */
 export function runProgramPartly(
   p: ProgramCode,
@@ -210,12 +210,12 @@ export function runProgramPartly(
   s: readonly unknown[],
   c: readonly number[],
   decides: (slot: number, itemTest: boolean) => boolean,
+  budget: { left: number },
 ): -1 | 0 | 1 {
-  let budget = 4096
   const visit = (at: number): -1 | 0 | 1 => {
     let pc = at
     while (pc >= 0) {
-      if (--budget < 0) return -1
+      if (--budget.left < 0) return -1
       const o = p.op[pc]!
       const i = p.slot[pc]!
       const itemTest = o === HAS_ITEM || o === LACKS_ITEM

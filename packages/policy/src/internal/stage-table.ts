@@ -43,6 +43,8 @@ export interface StageTable {
 // to fill, are not built; the rules are tested instead.
 const maxCombinations = 1024
 const maxRuns = 65_536
+// The most tests visited to fill a table whose rules also read undecided facts.
+const maxVisits = 1 << 20
 
 /**
  * Builds the {@link StageTable} of a section's rules (their conditions and
@@ -97,6 +99,7 @@ export function compileStageTable(
   const factValues: unknown[] = new Array(slotCount).fill(undefined)
   const codes = Array.from({ length: slotCount }, () => 0)
   const hits: number[] = []
+  const budget = { left: maxVisits }
   const start: number[] = []
   for (let e = 0; e < total; e++) {
     slots.forEach((slot, j) => {
@@ -107,7 +110,7 @@ export function compileStageTable(
     start.push(hits.length)
     for (let i = 0; i < entries.length; i++) {
       const holds = partly
-        ? runProgramPartly(code, entries[i]!, factValues, codes, decides)
+        ? runProgramPartly(code, entries[i]!, factValues, codes, decides, budget)
         : runProgram(code, entries[i]!, factValues, codes)
           ? 1
           : 0
@@ -116,6 +119,7 @@ export function compileStageTable(
       if (holds === 1 && stopAtFirst) break
     }
     hits.push(-1)
+    if (budget.left < 0) return undefined
   }
   while (slots.length < 4) {
     slots.push(0)
