@@ -41,27 +41,17 @@ function policy() {
   doc.facts['case.score'] = { type: 'number', values: scores }
   doc.facts['customer.weight'] = { type: 'number', values: weights }
   // One rule per allowed value, so the trace names the value the engine read.
+  const rulesFor = (prefix: string, fact: string, values: readonly unknown[]) =>
+    values.map((value, i) => ({
+      id: `${prefix}-${i}`,
+      when: { fact, operator: 'equal', value },
+    }))
   const rules = [
-    ...kinds.map((v, i) => ({
-      id: `kind-${i}`,
-      when: { fact: 'case.kind', operator: 'equal', value: v },
-    })),
-    ...levels.map((v, i) => ({
-      id: `level-${i}`,
-      when: { fact: 'case.level', operator: 'equal', value: v },
-    })),
-    ...scores.map((v, i) => ({
-      id: `score-${i}`,
-      when: { fact: 'case.score', operator: 'equal', value: v },
-    })),
-    ...tiers.map((v, i) => ({
-      id: `tier-${i}`,
-      when: { fact: 'customer.tier', operator: 'equal', value: v },
-    })),
-    ...weights.map((v, i) => ({
-      id: `weight-${i}`,
-      when: { fact: 'customer.weight', operator: 'equal', value: v },
-    })),
+    ...rulesFor('kind', 'case.kind', kinds),
+    ...rulesFor('level', 'case.level', levels),
+    ...rulesFor('score', 'case.score', scores),
+    ...rulesFor('tier', 'customer.tier', tiers),
+    ...rulesFor('weight', 'customer.weight', weights),
   ]
   doc.priority.hitPolicy = 'max'
   doc.priority.rules = rules.map((r) => ({ ...r, then: 'high' }))
