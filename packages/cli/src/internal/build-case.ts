@@ -79,28 +79,22 @@ type Memo = Map<
 
 const placeholderActor = { id: 'x', role: 'x' }
 const actors = new Map<string, string | undefined>()
+const unchecked = Symbol('unchecked')
+
 /** What is wrong with an actor (core's actor schema), or undefined; remembered, since a log has few actors. */
 function checkActor(actor: unknown): string | undefined {
-  // The same actor object serves every event of a row: check it once.
-  if (typeof actor === 'object' && actor !== null && checked.has(actor)) return undefined
   const a = actor as { id?: unknown; role?: unknown } | null
   const key =
     typeof a === 'object' && a !== null ? `${String(a.id)}\u0000${String(a.role)}` : String(actor)
-  if (actors.has(key)) {
-    const problem = actors.get(key)
-    if (problem === undefined && typeof actor === 'object' && actor !== null) checked.add(actor)
-    return problem
+  let problem = actors.get(key)
+  if (problem === undefined && !actors.has(key)) {
+    const parsed = actorSchema.safeParse(actor)
+    problem = parsed.success ? undefined : `actor: ${parsed.error.issues[0]?.message ?? 'invalid'}`
+    if (actors.size > 50_000) actors.clear()
+    actors.set(key, problem)
   }
-  const parsed = actorSchema.safeParse(actor)
-  const problem = parsed.success
-    ? undefined
-    : `actor: ${parsed.error.issues[0]?.message ?? 'invalid'}`
-  if (actors.size > 50_000) actors.clear()
-  actors.set(key, problem)
-  if (problem === undefined && typeof actor === 'object' && actor !== null) checked.add(actor)
   return problem
 }
-const checked = new WeakSet<object>()
 
 /** Makes the builder for one mapping and one policy's decisions. */
 export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
@@ -170,13 +164,16 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
     }
     let actorOf: unknown[] | undefined
     let rowActor: unknown
+    let validActor: unknown = unchecked
     // The facts as the SLA clocks build them: the case's fields, its customer, the extra facts.
     const factsOf = (of = fields): Record<string, unknown> => {
       const facts: Record<string, unknown> = {
         case: { ...of, reopenCount },
         customer: of.customer,
       }
-      for (const [key, value] of Object.entries(built.facts)) {
+      const extra = built.facts // a plain object of ours: for-in sees its own keys only
+      for (const key in extra) {
+        const value = extra[key]
         const base = facts[key]
         facts[key] = isRecord(base) && isRecord(value) ? { ...base, ...value } : value
       }
@@ -231,12 +228,16 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         if (payload.level === now.level) return true
         type = payload.level < now.level ? 'case.deescalated' : 'case.escalated'
       }
-      const who = checkActor(actor)
-      if (who !== undefined) {
-        issue(line, 'invalid-event', `${type}: ${who}`)
-        return false
+      // The events of a row mostly share its actor object: check each object once.
+      if (actor !== validActor) {
+        const who = checkActor(actor)
+        if (who !== undefined) {
+          issue(line, 'invalid-event', `${type}: ${who}`)
+          return false
+        }
+        validActor = actor
       }
-      const key = (type === given && constantKey) || type + JSON.stringify(payload)
+      const key = (type === given && constantKey) || payloadKey(type, payload)
       let entry = memo.get(key)
       if (entry === undefined) {
         const parsed = safeParseCaseEvent({
@@ -550,6 +551,27 @@ function createOpenedParser() {
       },
     }
   }
+}
+
+/**
+ * The memo key of an event's payload: its type and fields. A flat payload of
+ * strings, numbers and booleans (most are) is keyed without JSON; the type of
+ * each value is in the key, so `"1"` and `1` differ, and an undefined field
+ * counts as absent, as in JSON. Distinct payloads always get distinct keys.
+ */
+function payloadKey(type: string, payload: Record<string, unknown>): string {
+  let key = type
+  for (const name in payload) {
+    const v = payload[name]
+    if (v === undefined) continue
+    const t = typeof v
+    if (t !== 'string' && t !== 'number' && t !== 'boolean')
+      return `${type}\u0004${JSON.stringify(payload)}`
+    const text = t === 'string' ? (v as string) : String(v)
+    // Lengths first, so no name or value can pass for another (the key decides the memoized event).
+    key += `${name.length}:${name}${t[0]}${text.length}:${text}`
+  }
+  return key
 }
 
 function sameCells(
