@@ -32,6 +32,9 @@ export interface ClockRecord {
   start: number
   /** When it stopped or was cancelled; null while it counts. */
   end: number | null
+  /** Positions in the case's log of the events it started and stopped at (-1 while it counts): their `Date`s are reused. */
+  startEvent: number
+  endEvent: number
   cancelled: boolean
   /** Cancelled at the instant it started: it never ran and is not reported. */
   dropped: boolean

@@ -10,6 +10,8 @@ import type { Objective, SlaPlan } from './plan'
 export interface ClockSink {
   clocks: ClockRecord[]
   counters: number[]
+  /** The position in the case's log of the event being applied. */
+  events: number
 }
 
 /** Creates a running clock at `t`; the caller records it on its track. */
@@ -32,6 +34,8 @@ export function createClock(
     team,
     start: t,
     end: null,
+    startEvent: sink.events,
+    endEvent: -1,
     cancelled: false,
     dropped: false,
     kind: 0,
@@ -115,10 +119,17 @@ export function setPaused(plan: SlaPlan, c: ClockRecord, paused: boolean, t: num
   else c.runFrom = t
 }
 
-/** Stops (or cancels) a clock at `t`. */
-export function endClock(plan: SlaPlan, c: ClockRecord, t: number, cancelled: boolean): void {
+/** Stops (or cancels) a clock at `t`, the time of the event at position `event` of the log. */
+export function endClock(
+  plan: SlaPlan,
+  c: ClockRecord,
+  t: number,
+  event: number,
+  cancelled: boolean,
+): void {
   closeSpan(plan, c, t)
   c.end = t
+  c.endEvent = event
   c.cancelled = cancelled
 }
 
@@ -126,6 +137,7 @@ export function endClock(plan: SlaPlan, c: ClockRecord, t: number, cancelled: bo
 export function continueClock(plan: SlaPlan, c: ClockRecord, t: number): void {
   c.pauses = push(plan, c.pauses, c.end!, t, c.cal)
   c.end = null
+  c.endEvent = -1
   c.pauseFrom = t
 }
 

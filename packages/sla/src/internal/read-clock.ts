@@ -1,11 +1,25 @@
+import type { CaseEvent } from '@servicekit/core'
 import type { SlaClock, SlaClockStatus, SlaWarningState } from '../sla-clock'
 import type { ClockRecord } from '../sla-state'
 import type { SlaPlan } from './plan'
 
-const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms))
+/**
+ * The `Date` of the event at `position` of the log when it is one and shows
+ * `ms` (the caller's own object, not a copy), else a new one.
+ */
+function eventDate(log: readonly CaseEvent[], position: number, ms: number): Date {
+  const at = log[position]?.at
+  return at instanceof Date && at.getTime() === ms ? at : new Date(ms)
+}
 
 /** The public view of one clock at `now`. */
-export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: number): SlaClock {
+export function readClock(
+  plan: SlaPlan,
+  caseId: string,
+  log: readonly CaseEvent[],
+  c: ClockRecord,
+  now: number,
+): SlaClock {
   const o = plan.objectives[c.o]!
   const cal = plan.calendars[c.cal]!
   let closed = 0
@@ -54,6 +68,8 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
     }
   }
 
+  // One Date per instant: the events' own for the start and stop, the due time's for the breach.
+  const due = dueAt === null ? null : new Date(dueAt)
   return {
     caseId,
     metric: o.metric.name,
@@ -62,14 +78,14 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
     status,
     priority: c.priority,
     team: c.team,
-    startedAt: new Date(c.start),
+    startedAt: eventDate(log, c.startEvent, c.start),
     targetMs: target,
-    dueAt: date(dueAt),
-    stoppedAt: date(c.end),
+    dueAt: due,
+    stoppedAt: c.end === null ? null : eventDate(log, c.endEvent, c.end),
     elapsedMs: elapsed,
     pausedMs: paused,
     remainingMs: target - elapsed,
-    breachedAt: date(breachedAt),
+    breachedAt: breachedAt === null ? null : breachedAt === dueAt ? due : new Date(breachedAt),
     warnings,
     calendar: plan.calendarNames[c.cal]!,
   }
