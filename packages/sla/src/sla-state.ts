@@ -50,7 +50,14 @@ export interface ClockRecord {
   missed: number | null
   runFrom: number | null
   pauseFrom: number | null
-  runs: number[]
+  /**
+   * The due time while the clock runs from `runFrom`, when the target's
+   * computation gave it (a business-day target, from the start): read back
+   * instead of asking the calendar again. Null otherwise.
+   */
+  runDue: number | null
+  /** Running spans; null until the clock first pauses or stops. */
+  runs: number[] | null
   /** Paused spans; null until the clock first pauses. */
   pauses: number[] | null
   /** The track's previous clock, or -1. */

@@ -45,7 +45,8 @@ export function createClock(
     missed: null,
     runFrom: t,
     pauseFrom: null,
-    runs: [],
+    runDue: null,
+    runs: null,
     pauses: null,
     prev,
   }
@@ -61,20 +62,22 @@ export function createClock(
 /** Sets the target of the objective for `priority` (the caller knows there is one). */
 export function setTarget(plan: SlaPlan, c: ClockRecord, o: Objective, priority: string): void {
   const d = o.targets[priority]!
+  c.runDue = null
   if (d.kind === 'time') {
     c.kind = 0
     c.amount = d.ms
     c.target = d.ms
   } else {
+    // A business-day target as business ms from the start: the calendar's "same time, n working days later".
+    const cal = plan.calendars[c.cal]!
+    const due = cal.addBusinessDaysMs(c.start, d.days)
     c.kind = 1
     c.amount = d.days
-    c.target = daysToMs(plan.calendars[c.cal]!, c.start, d.days)
+    c.target = cal.businessMsBetween(c.start, due)
+    // Running from the start with nothing behind it, the clock is due at that (open) moment:
+    // the next open moment after the target's business time from the start.
+    if (c.runFrom === c.start && c.runs === null) c.runDue = due
   }
-}
-
-/** A business-day target as business ms from the start: the calendar's "same time, n working days later". */
-function daysToMs(cal: BusinessTime, start: number, days: number): number {
-  return cal.businessMsBetween(start, cal.addBusinessDaysMs(start, days))
 }
 
 /** Moves the due time of a due-from-event clock; a due time already passed stays missed. */
@@ -88,8 +91,9 @@ export function setDue(plan: SlaPlan, c: ClockRecord, due: number, t: number): v
 /** Closes the span open at `t` (running or paused), keeping its business time. */
 export function closeSpan(plan: SlaPlan, c: ClockRecord, t: number): void {
   if (c.runFrom !== null) {
-    c.runs = push(plan, c.runs, c.runFrom, t, c.cal)!
+    c.runs = push(plan, c.runs, c.runFrom, t, c.cal)
     c.runFrom = null
+    c.runDue = null
   } else if (c.pauseFrom !== null) {
     c.pauses = push(plan, c.pauses, c.pauseFrom, t, c.cal)
     c.pauseFrom = null
@@ -158,7 +162,7 @@ export function changeCalendar(
   closeSpan(plan, c, t)
   c.cal = cal
   if (rule === 'last') {
-    remeasure(plan.calendars[cal]!, c.runs, cal)
+    if (c.runs !== null) remeasure(plan.calendars[cal]!, c.runs, cal)
     if (c.pauses !== null) remeasure(plan.calendars[cal]!, c.pauses, cal)
   }
   if (running) c.runFrom = t

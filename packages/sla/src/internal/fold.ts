@@ -54,7 +54,7 @@ export function cloneState(s: StateRecord): StateRecord {
     reopens: s.reopens,
     tracks: s.tracks.map((t) => Object.assign({}, t)),
     clocks: s.clocks.map((c) =>
-      Object.assign({}, c, { runs: c.runs.slice(), pauses: c.pauses?.slice() ?? null }),
+      Object.assign({}, c, { runs: c.runs?.slice() ?? null, pauses: c.pauses?.slice() ?? null }),
     ),
     counters: s.counters.slice(),
     log: s.log.slice(),

@@ -23,7 +23,8 @@ export function readClock(
   const o = plan.objectives[c.o]!
   const cal = plan.calendars[c.cal]!
   let closed = 0
-  for (let i = 2; i < c.runs.length; i += 4) closed += c.runs[i]!
+  const runs = c.runs
+  if (runs !== null) for (let i = 2; i < runs.length; i += 4) closed += runs[i]!
   let paused = 0
   if (c.pauses !== null) for (let i = 2; i < c.pauses.length; i += 4) paused += c.pauses[i]!
   const open = c.end === null
@@ -48,7 +49,8 @@ export function readClock(
   let dueAt: number | null
   if (c.kind === 2) dueAt = c.due
   else if (breachedAt !== null) dueAt = breachedAt
-  else if (running) dueAt = cal.nextOpenMs(cal.addBusinessMs(c.runFrom!, target - closed))
+  else if (running)
+    dueAt = c.runDue ?? cal.nextOpenMs(cal.addBusinessMs(c.runFrom!, target - closed))
   else if (open) dueAt = null
   else dueAt = cal.nextOpenMs(cal.addBusinessMs(c.end!, target - elapsed))
 
@@ -104,11 +106,12 @@ function crossing(
   exceed: boolean,
 ): number {
   let sum = 0
-  for (let i = 0; i < c.runs.length; i += 4) {
-    const ms = c.runs[i + 2]!
+  const runs = c.runs ?? []
+  for (let i = 0; i < runs.length; i += 4) {
+    const ms = runs[i + 2]!
     if (exceed ? sum + ms > threshold : sum + ms >= threshold) {
-      const cal = plan.calendars[c.runs[i + 3]!]!
-      const at = cal.addBusinessMs(c.runs[i]!, threshold - sum)
+      const cal = plan.calendars[runs[i + 3]!]!
+      const at = cal.addBusinessMs(runs[i]!, threshold - sum)
       return exceed ? cal.nextOpenMs(at) : at
     }
     sum += ms
