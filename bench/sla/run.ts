@@ -194,9 +194,10 @@ const baseline = measure(
   1,
 )
 
-const clocks: SlaClock[] = histories
+const perCase: SlaClock[][] = histories
   .slice(0, 10_000)
-  .flatMap((h, i) => computeSla(h, policy, { now: nows[i]! }))
+  .map((h, i) => computeSla(h, policy, { now: nows[i]! }))
+const clocks: SlaClock[] = perCase.flat()
 const statuses = Object.entries(
   clocks.reduce<Record<string, number>>((n, c) => {
     n[c.status] = (n[c.status] ?? 0) + 1
@@ -227,19 +228,20 @@ const table = [
       `| ${name.padEnd(width)} | ${fmt(median(r.wall)).padStart(16)} | ${fmt(median(r.cpu)).padStart(20)} | ${unit.padEnd(10)} |`,
   ),
 ].join('\n')
-const perCase = median(compute.cpu)
-// What the Dates alone cost: the clocks carry this many a case, and Node builds each in C++.
-const datesPerCase =
-  clocks.reduce(
-    (n, c) =>
-      n +
-      1 +
-      +(c.dueAt !== null) +
-      +(c.stoppedAt !== null) +
-      +(c.breachedAt !== null) +
-      c.warnings.filter((w) => w.at !== null).length,
-    0,
-  ) / 10_000
+const caseRate = median(compute.cpu)
+// What the Dates alone cost: the clocks carry this many a case, and Node builds each in C++;
+// the new ones are those that are neither an event's own `at` nor shared with another field.
+const datesOf = (c: SlaClock) =>
+  [c.startedAt, c.dueAt, c.stoppedAt, c.breachedAt, ...c.warnings.map((w) => w.at)].filter(
+    (d): d is Date => d !== null,
+  )
+const datesPerCase = clocks.reduce((n, c) => n + datesOf(c).length, 0) / 10_000
+const newDatesPerCase =
+  perCase.reduce((n, cs, i) => {
+    const own = new Set<unknown>(histories[i]!.map((e) => e.at))
+    const made = new Set(cs.flatMap(datesOf).filter((d) => !own.has(d)))
+    return n + made.size
+  }, 0) / 10_000
 const dateRate = measure(
   () => {
     let d: Date | undefined
@@ -250,7 +252,7 @@ const dateRate = measure(
   5,
   1,
 )
-const dateShare = (datesPerCase / median(dateRate.cpu)) * perCase
+const dateShare = (newDatesPerCase / median(dateRate.cpu)) * caseRate
 
 writeSection(
   'sla',
@@ -278,10 +280,11 @@ the first ${fmt(BASELINE)} cases (checked before timing).
 
 ${table}
 
-A case's clocks carry ${fmt(datesPerCase, 1)} \`Date\`s; creating them alone takes ${fmt(100 * dateShare, 0)}% of the
+A case's clocks carry ${fmt(datesPerCase, 1)} \`Date\`s, ${fmt(newDatesPerCase, 1)} of them new objects (the others are the events' own
+\`at\`, or a breached clock's \`dueAt\` as its \`breachedAt\`); creating those alone takes ${fmt(100 * dateShare, 0)}% of the
 \`computeSla\` time (Node ${process.versions.node} builds ${fmt(median(dateRate.cpu) / 1e6, 1)} million \`Date\`s a second on this core).
 
-Target: at least 200,000 cases per second on one core (measured ${fmt(perCase)} in CPU time,
-${fmt(median(compute.wall))} by the wall clock: ${perCase >= 200_000 ? 'met' : 'NOT met'}); ${fmt(perCase / median(baseline.cpu), 0)}× the baseline.`,
+Target: at least 200,000 cases per second on one core (measured ${fmt(caseRate)} in CPU time,
+${fmt(median(compute.wall))} by the wall clock: ${caseRate >= 200_000 ? 'met' : 'NOT met'}); ${fmt(caseRate / median(baseline.cpu), 0)}× the baseline.`,
 )
 console.log(table)

@@ -265,6 +265,8 @@ describe.each(zones)('against the minute-stepping oracle in $timeZone', ({ timeZ
           return
         }
         expect(cal.businessMsBetween(start, end)).toBe(d)
+        // The first moment by which d has passed: the millisecond before it was open.
+        if (d > 0) expect(cal.isOpen(end - 1)).toBe(true)
         // subtract(add(t, d), d) is t for open t, and in general the first open moment from t.
         expect(cal.subtractBusinessMs(end, d)).toBe(cal.nextOpenMs(start))
         if (cal.isOpen(start)) expect(cal.subtractBusinessMs(end, d)).toBe(start)

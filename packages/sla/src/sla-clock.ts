@@ -34,7 +34,11 @@ export interface SlaClock {
   readonly priority: string
   /** The team of the case (the latest assignment, else routing), at the stop or now. */
   readonly team: string
-  /** When it started. */
+  /**
+   * When it started. The `at` of the event that started it, the same object
+   * when the event gave a `Date` (as parsed events do): not a copy, so do not
+   * mutate it. A state stored as JSON gives a new `Date` with the same time.
+   */
   readonly startedAt: Date
   /** The target in business time. For a due time from an event: the business time from the start to it. */
   readonly targetMs: number
@@ -44,7 +48,10 @@ export interface SlaClock {
    * it was missed; once stopped, the deadline it had then.
    */
   readonly dueAt: Date | null
-  /** When it stopped or was cancelled; `null` while it counts. */
+  /**
+   * When it stopped or was cancelled; `null` while it counts. Like
+   * `startedAt`, the `at` of the event that stopped it, the same object.
+   */
   readonly stoppedAt: Date | null
   /** Business time it ran, pauses excluded. */
   readonly elapsedMs: number
@@ -52,7 +59,7 @@ export interface SlaClock {
   readonly pausedMs: number
   /** `targetMs - elapsedMs`: negative once it is overdue. */
   readonly remainingMs: number
-  /** When the target was missed; `null` when it was not. */
+  /** When the target was missed; `null` when it was not. The same object as `dueAt` when they are the same moment. */
   readonly breachedAt: Date | null
   /** Its warnings, in the order the policy lists them. */
   readonly warnings: readonly SlaWarningState[]

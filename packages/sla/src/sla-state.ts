@@ -32,6 +32,9 @@ export interface ClockRecord {
   start: number
   /** When it stopped or was cancelled; null while it counts. */
   end: number | null
+  /** Positions in the case's log of the events it started and stopped at (-1 while it counts): their `Date`s are reused. */
+  startEvent: number
+  endEvent: number
   cancelled: boolean
   /** Cancelled at the instant it started: it never ran and is not reported. */
   dropped: boolean
@@ -47,7 +50,14 @@ export interface ClockRecord {
   missed: number | null
   runFrom: number | null
   pauseFrom: number | null
-  runs: number[]
+  /**
+   * The due time while the clock runs from `runFrom`, when the target's
+   * computation gave it (a business-day target, from the start): read back
+   * instead of asking the calendar again. Null otherwise.
+   */
+  runDue: number | null
+  /** Running spans; null until the clock first pauses or stops. */
+  runs: number[] | null
   /** Paused spans; null until the clock first pauses. */
   pauses: number[] | null
   /** The track's previous clock, or -1. */

@@ -52,6 +52,6 @@ export function readClocks(
       { details: { option: 'now', now, last: st.last } },
     )
   const out: SlaClock[] = []
-  for (const c of st.clocks) if (!c.dropped) out.push(readClock(plan, st.caseId, c, now))
+  for (const c of st.clocks) if (!c.dropped) out.push(readClock(plan, st.caseId, st.log, c, now))
   return out
 }

@@ -28,3 +28,25 @@ export function firstAtOrAbove(
   }
   return lo
 }
+
+/**
+ * {@link firstAtOrAbove} for an answer likely near `from`: probes `from`,
+ * `from + 1`, `from + 3`, `from + 7`, … until a value reaches `x`, then
+ * searches the last gap, so a nearby answer costs a few probes.
+ */
+export function gallopAtOrAbove(
+  values: Float64Array | Int32Array,
+  from: number,
+  n: number,
+  x: number,
+): number {
+  let lo = from
+  let step = 1
+  while (lo < n && values[lo]! < x) {
+    const next = lo + step
+    if (next >= n || values[next]! >= x) return firstAtOrAbove(values, lo + 1, Math.min(next, n), x)
+    lo = next + 1
+    step *= 2
+  }
+  return lo
+}

@@ -1,8 +1,8 @@
 import { ServiceKitError } from '@servicekit/core'
 import { DAY, daysFromCivil, yearOfDay } from './civil'
 import type { DayHours } from './day-hours'
-import { firstAtOrAbove, lastAtOrBelow } from './search'
-import { buildYearTable, type YearTable } from './year-table'
+import { gallopAtOrAbove, lastAtOrBelow } from './search'
+import { buildYearTable, intervalAt, type YearTable } from './year-table'
 import {
   checkInstant,
   checkYear,
@@ -22,14 +22,32 @@ import {
 export const HORIZON_YEARS = 10
 
 /**
+ * The working dates (dates with opening hours) of one local year, as day
+ * numbers, and `rank[k]`, how many of them fall on the year's first `k` days.
+ */
+interface WorkingYear {
+  readonly year: number
+  readonly first: number
+  readonly list: Int32Array
+  readonly rank: Int32Array
+}
+
+/**
  * The arithmetic of one calendar on epoch milliseconds. Year tables are built
- * on first use and kept; every query is a binary search in one or a few of
- * them, plus a walk over whole years for spans longer than a year.
+ * on first use and kept; every query looks up its instant's day in one or a
+ * few of them and searches that day's intervals (adding then gallops over the
+ * prefix sums), plus a walk over whole years for spans longer than a year.
  */
 export class Timeline {
   private readonly tables = new Map<number, YearTable>()
-  private readonly working = new Map<number, Int32Array>()
+  private readonly working = new Map<number, WorkingYear>()
   private last: YearTable
+  private lastWorking: WorkingYear = {
+    year: 0,
+    first: 0,
+    list: new Int32Array(0),
+    rank: new Int32Array(1),
+  }
 
   constructor(
     private readonly zone: Zone,
@@ -45,18 +63,19 @@ export class Timeline {
       ends: new Float64Array(0),
       cum: new Float64Array(1),
       total: 0,
+      byDay: new Int32Array(1),
     }
   }
 
   isOpen(t: number): boolean {
     const tab = this.tableAt(t)
-    const i = lastAtOrBelow(tab.starts, tab.n, t)
+    const i = intervalAt(tab, t)
     return i >= 0 && t < tab.ends[i]!
   }
 
   nextOpen(t: number): number {
     let tab = this.tableAt(t)
-    const i = lastAtOrBelow(tab.starts, tab.n, t)
+    const i = intervalAt(tab, t)
     if (i >= 0 && t < tab.ends[i]!) return t
     if (i + 1 < tab.n) return tab.starts[i + 1]!
     for (let k = 0; k < HORIZON_YEARS; k++) {
@@ -68,7 +87,7 @@ export class Timeline {
 
   nextClose(t: number): number {
     let tab = this.tableAt(t)
-    const i = lastAtOrBelow(tab.starts, tab.n, t)
+    const i = intervalAt(tab, t)
     if (i < 0 || t >= tab.ends[i]!) return t
     let end = tab.ends[i]!
     // Intervals are joined within a year; one reaching the year's end may go on in the next.
@@ -90,7 +109,7 @@ export class Timeline {
   /** The end of the last open interval at or before a closed moment `t`. */
   previousClose(t: number): number {
     let tab = this.tableAt(t)
-    const i = lastAtOrBelow(tab.starts, tab.n, t)
+    const i = intervalAt(tab, t)
     if (i >= 0) return tab.ends[i]!
     for (let k = 0; k < HORIZON_YEARS; k++) {
       tab = this.table(tab.year - 1)
@@ -116,15 +135,18 @@ export class Timeline {
     // Business time never outruns real time: refuse at once what would walk past year 9999.
     if (ms > MAX_MS - t) checkYear(MAX_YEAR + 1)
     let tab = this.tableAt(t)
-    let target = position(tab, t) + ms
-    for (let empty = 0; target > tab.total; ) {
+    const i = intervalAt(tab, t)
+    let target = positionIn(tab, i, t) + ms
+    // Intervals up to `i` end before the target: search after them, nearest first.
+    let from = i + 1
+    for (let empty = 0; target > tab.total; from = 0) {
       target -= tab.total
       tab = this.table(tab.year + 1)
       empty = tab.n === 0 ? empty + 1 : 0
       if (empty > HORIZON_YEARS) throw neverOpen(t, 'after')
     }
     // The first interval whose running total reaches the target: the result may be its end.
-    const j = firstAtOrAbove(tab.cum, 1, tab.n, target) - 1
+    const j = gallopAtOrAbove(tab.cum, Math.max(from, 1), tab.n, target) - 1
     return tab.starts[j]! + (target - tab.cum[j]!)
   }
 
@@ -187,13 +209,15 @@ export class Timeline {
 
   // The `n`-th working date (a date with opening hours) after `day`.
   private workingDayAfter(day: number, n: number): number {
-    let year = yearOfDay(day)
+    let w = this.workingYearOf(day)
+    let year = w.year
     if (n > 366 * (MAX_YEAR - year + 1)) checkYear(MAX_YEAR + 1)
-    let list = this.workingDays(year)
-    let i = lastAtOrBelow(list, list.length, day) + 1
+    let list = w.list
+    let i = w.rank[day - w.first + 1]!
     for (let empty = 0; i + n - 1 >= list.length; i = 0) {
       n -= list.length - i
-      list = this.workingDays(++year)
+      w = this.workingYear(++year)
+      list = w.list
       empty = list.length === 0 ? empty + 1 : 0
       if (empty > HORIZON_YEARS) throw neverOpen(day * DAY, 'after')
     }
@@ -202,13 +226,15 @@ export class Timeline {
 
   // The `n`-th working date before `day`.
   private workingDayBefore(day: number, n: number): number {
-    let year = yearOfDay(day)
+    let w = this.workingYearOf(day)
+    let year = w.year
     if (n > 366 * (year - MIN_YEAR + 1)) checkYear(MIN_YEAR - 1)
-    let list = this.workingDays(year)
-    let i = lastAtOrBelow(list, list.length, day - 1)
+    let list = w.list
+    let i = w.rank[day - w.first]! - 1
     for (let empty = 0; i - n + 1 < 0; ) {
       n -= i + 1
-      list = this.workingDays(--year)
+      w = this.workingYear(--year)
+      list = w.list
       i = list.length - 1
       empty = list.length === 0 ? empty + 1 : 0
       if (empty > HORIZON_YEARS) throw neverOpen(day * DAY, 'before')
@@ -216,18 +242,31 @@ export class Timeline {
     return list[i - n + 1]!
   }
 
-  private workingDays(year: number): Int32Array {
-    let list = this.working.get(year)
-    if (!list) {
+  // The working dates of the local year of `day`.
+  private workingYearOf(day: number): WorkingYear {
+    const w = this.lastWorking
+    if (day >= w.first && day < w.first + w.rank.length - 1) return w
+    const year = this.workingYear(yearOfDay(day))
+    this.lastWorking = year
+    return year
+  }
+
+  private workingYear(year: number): WorkingYear {
+    let w = this.working.get(year)
+    if (!w) {
       checkYear(year)
+      const first = daysFromCivil(year, 1, 1)
+      const end = daysFromCivil(year + 1, 1, 1)
       const days: number[] = []
-      for (let d = daysFromCivil(year, 1, 1), end = daysFromCivil(year + 1, 1, 1); d < end; d++) {
+      const rank = new Int32Array(end - first + 1)
+      for (let d = first; d < end; d++) {
         if (this.hoursOn(d).length > 0) days.push(d)
+        rank[d - first + 1] = days.length
       }
-      list = Int32Array.from(days)
-      this.working.set(year, list)
+      w = { year, first, list: Int32Array.from(days), rank }
+      this.working.set(year, w)
     }
-    return list
+    return w
   }
 
   private tableAt(t: number): YearTable {
@@ -252,7 +291,11 @@ export class Timeline {
 
 // Open milliseconds in `tab` before `t` (t within the table's year).
 function position(tab: YearTable, t: number): number {
-  const i = lastAtOrBelow(tab.starts, tab.n, t)
+  return positionIn(tab, intervalAt(tab, t), t)
+}
+
+// The same, knowing `i`, the last interval starting at or before `t`.
+function positionIn(tab: YearTable, i: number, t: number): number {
   if (i < 0) return 0
   const end = tab.ends[i]!
   return t < end ? tab.cum[i]! + (t - tab.starts[i]!) : tab.cum[i + 1]!

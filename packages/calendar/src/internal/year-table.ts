@@ -6,6 +6,9 @@ import type { Zone } from './zone'
  * A calendar's open time in one UTC year `[from, to)`: sorted, disjoint,
  * non-touching intervals `[starts[i], ends[i])` in epoch ms, and `cum[i]`, the
  * open milliseconds before interval `i` (`cum[n]` is the year's total).
+ * `byDay[k]` is the number of intervals starting before the year's UTC day
+ * `k` begins, so the interval at an instant is searched for among that day's
+ * few intervals only ({@link intervalAt}).
  */
 export interface YearTable {
   readonly year: number
@@ -16,6 +19,21 @@ export interface YearTable {
   readonly ends: Float64Array
   readonly cum: Float64Array
   readonly total: number
+  readonly byDay: Int32Array
+}
+
+/** The last interval starting at or before `t` (within the table's year), or -1. */
+export function intervalAt(tab: YearTable, t: number): number {
+  const k = Math.floor((t - tab.from) / DAY)
+  let lo = tab.byDay[k]!
+  let hi = tab.byDay[k + 1]!
+  const starts = tab.starts
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (starts[mid]! <= t) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
 }
 
 /**
@@ -63,6 +81,12 @@ export function buildYearTable(
   const n = starts.length
   const cum = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) cum[i + 1] = cum[i]! + ends[i]! - starts[i]!
+  const days = Math.round((to - from) / DAY)
+  const byDay = new Int32Array(days + 1)
+  for (let k = 0, i = 0; k <= days; k++) {
+    while (i < n && starts[i]! < from + k * DAY) i++
+    byDay[k] = i
+  }
   return {
     year,
     from,
@@ -72,5 +96,6 @@ export function buildYearTable(
     ends: Float64Array.from(ends),
     cum,
     total: cum[n]!,
+    byDay,
   }
 }

@@ -181,11 +181,12 @@ interface Replay {
 /** Runs objective `o` alone over the events taken in so far (the process states projected again). */
 function replay(ctx: ChangeContext, o: Objective): Replay {
   const { plan, st, priority, team } = ctx
-  const sink: ClockSink = { clocks: [], counters: plan.metrics.map(() => 0) }
+  const sink: ClockSink = { clocks: [], counters: plan.metrics.map(() => 0), events: 0 }
   const track = freshTrack(o.index)
   const p: Projection = { state: NEW, history: DIAGNOSING }
   let seen = 0
   for (let k = 0; k < st.events; k++) {
+    sink.events = k
     const event = st.log[k]!
     const prev = p.state
     stepProjection(p, event)

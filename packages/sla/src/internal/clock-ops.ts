@@ -10,6 +10,8 @@ import type { Objective, SlaPlan } from './plan'
 export interface ClockSink {
   clocks: ClockRecord[]
   counters: number[]
+  /** The position in the case's log of the event being applied. */
+  events: number
 }
 
 /** Creates a running clock at `t`; the caller records it on its track. */
@@ -32,6 +34,8 @@ export function createClock(
     team,
     start: t,
     end: null,
+    startEvent: sink.events,
+    endEvent: -1,
     cancelled: false,
     dropped: false,
     kind: 0,
@@ -41,7 +45,8 @@ export function createClock(
     missed: null,
     runFrom: t,
     pauseFrom: null,
-    runs: [],
+    runDue: null,
+    runs: null,
     pauses: null,
     prev,
   }
@@ -54,23 +59,58 @@ export function createClock(
   return sink.clocks.length - 1
 }
 
+/**
+ * A copy of a clock to change (its span lists copied too), written out field
+ * by field in createClock's order: copies share its shape, so the code that
+ * reads clocks stays fast (an `Object.assign` copy of this many fields is a
+ * slow dictionary object). A state read back from JSON gets the same shape.
+ */
+export function copyClock(c: ClockRecord): ClockRecord {
+  return {
+    o: c.o,
+    n: c.n,
+    cal: c.cal,
+    priority: c.priority,
+    team: c.team,
+    start: c.start,
+    end: c.end,
+    startEvent: c.startEvent ?? -1,
+    endEvent: c.endEvent ?? -1,
+    cancelled: c.cancelled,
+    dropped: c.dropped,
+    kind: c.kind,
+    amount: c.amount,
+    target: c.target,
+    due: c.due,
+    missed: c.missed,
+    runFrom: c.runFrom,
+    pauseFrom: c.pauseFrom,
+    runDue: c.runDue ?? null,
+    runs: c.runs?.slice() ?? null,
+    pauses: c.pauses?.slice() ?? null,
+    prev: c.prev,
+  }
+}
+
 /** Sets the target of the objective for `priority` (the caller knows there is one). */
 export function setTarget(plan: SlaPlan, c: ClockRecord, o: Objective, priority: string): void {
   const d = o.targets[priority]!
+  c.runDue = null
   if (d.kind === 'time') {
     c.kind = 0
     c.amount = d.ms
     c.target = d.ms
   } else {
+    // A business-day target as business ms from the start: the calendar's "same time, n working days later".
+    const cal = plan.calendars[c.cal]!
+    const due = cal.addBusinessDaysMs(c.start, d.days)
     c.kind = 1
     c.amount = d.days
-    c.target = daysToMs(plan.calendars[c.cal]!, c.start, d.days)
+    c.target = cal.businessMsBetween(c.start, due)
+    // Running from the start with nothing behind it, the clock is due at that (open) moment:
+    // the next open moment after the target's business time from the start.
+    if (c.runFrom === c.start && c.runs === null) c.runDue = due
   }
-}
-
-/** A business-day target as business ms from the start: the calendar's "same time, n working days later". */
-function daysToMs(cal: BusinessTime, start: number, days: number): number {
-  return cal.businessMsBetween(start, cal.addBusinessDaysMs(start, days))
 }
 
 /** Moves the due time of a due-from-event clock; a due time already passed stays missed. */
@@ -84,8 +124,9 @@ export function setDue(plan: SlaPlan, c: ClockRecord, due: number, t: number): v
 /** Closes the span open at `t` (running or paused), keeping its business time. */
 export function closeSpan(plan: SlaPlan, c: ClockRecord, t: number): void {
   if (c.runFrom !== null) {
-    c.runs = push(plan, c.runs, c.runFrom, t, c.cal)!
+    c.runs = push(plan, c.runs, c.runFrom, t, c.cal)
     c.runFrom = null
+    c.runDue = null
   } else if (c.pauseFrom !== null) {
     c.pauses = push(plan, c.pauses, c.pauseFrom, t, c.cal)
     c.pauseFrom = null
@@ -115,10 +156,17 @@ export function setPaused(plan: SlaPlan, c: ClockRecord, paused: boolean, t: num
   else c.runFrom = t
 }
 
-/** Stops (or cancels) a clock at `t`. */
-export function endClock(plan: SlaPlan, c: ClockRecord, t: number, cancelled: boolean): void {
+/** Stops (or cancels) a clock at `t`, the time of the event at position `event` of the log. */
+export function endClock(
+  plan: SlaPlan,
+  c: ClockRecord,
+  t: number,
+  event: number,
+  cancelled: boolean,
+): void {
   closeSpan(plan, c, t)
   c.end = t
+  c.endEvent = event
   c.cancelled = cancelled
 }
 
@@ -126,6 +174,7 @@ export function endClock(plan: SlaPlan, c: ClockRecord, t: number, cancelled: bo
 export function continueClock(plan: SlaPlan, c: ClockRecord, t: number): void {
   c.pauses = push(plan, c.pauses, c.end!, t, c.cal)
   c.end = null
+  c.endEvent = -1
   c.pauseFrom = t
 }
 
@@ -146,7 +195,7 @@ export function changeCalendar(
   closeSpan(plan, c, t)
   c.cal = cal
   if (rule === 'last') {
-    remeasure(plan.calendars[cal]!, c.runs, cal)
+    if (c.runs !== null) remeasure(plan.calendars[cal]!, c.runs, cal)
     if (c.pauses !== null) remeasure(plan.calendars[cal]!, c.pauses, cal)
   }
   if (running) c.runFrom = t

@@ -1,6 +1,7 @@
 import { type CaseEvent, ServiceKitError, tryToMillis } from '@servicekit/core'
 import type { StateRecord } from '../sla-state'
 import { reconcile } from './changes'
+import { copyClock } from './clock-ops'
 import { bitOf, type SlaPlan } from './plan'
 import { stepProjection } from './projection'
 import { activeMask, DIAGNOSING, enteredStates, isReopening, NEW } from './states'
@@ -52,10 +53,15 @@ export function cloneState(s: StateRecord): StateRecord {
     routed: s.routed,
     assigned: s.assigned,
     reopens: s.reopens,
-    tracks: s.tracks.map((t) => Object.assign({}, t)),
-    clocks: s.clocks.map((c) =>
-      Object.assign({}, c, { runs: c.runs.slice(), pauses: c.pauses?.slice() ?? null }),
-    ),
+    tracks: s.tracks.map((t) => ({
+      o: t.o,
+      active: t.active,
+      last: t.last,
+      started: t.started,
+      held: t.held,
+      due: t.due,
+    })),
+    clocks: s.clocks.map(copyClock),
     counters: s.counters.slice(),
     log: s.log.slice(),
   }

@@ -1,15 +1,30 @@
+import type { CaseEvent } from '@servicekit/core'
 import type { SlaClock, SlaClockStatus, SlaWarningState } from '../sla-clock'
 import type { ClockRecord } from '../sla-state'
 import type { SlaPlan } from './plan'
 
-const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms))
+/**
+ * The `Date` of the event at `position` of the log when it is one and shows
+ * `ms` (the caller's own object, not a copy), else a new one.
+ */
+function eventDate(log: readonly CaseEvent[], position: number, ms: number): Date {
+  const at = log[position]?.at
+  return at instanceof Date && at.getTime() === ms ? at : new Date(ms)
+}
 
 /** The public view of one clock at `now`. */
-export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: number): SlaClock {
+export function readClock(
+  plan: SlaPlan,
+  caseId: string,
+  log: readonly CaseEvent[],
+  c: ClockRecord,
+  now: number,
+): SlaClock {
   const o = plan.objectives[c.o]!
   const cal = plan.calendars[c.cal]!
   let closed = 0
-  for (let i = 2; i < c.runs.length; i += 4) closed += c.runs[i]!
+  const runs = c.runs
+  if (runs !== null) for (let i = 2; i < runs.length; i += 4) closed += runs[i]!
   let paused = 0
   if (c.pauses !== null) for (let i = 2; i < c.pauses.length; i += 4) paused += c.pauses[i]!
   const open = c.end === null
@@ -34,7 +49,8 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
   let dueAt: number | null
   if (c.kind === 2) dueAt = c.due
   else if (breachedAt !== null) dueAt = breachedAt
-  else if (running) dueAt = cal.nextOpenMs(cal.addBusinessMs(c.runFrom!, target - closed))
+  else if (running)
+    dueAt = c.runDue ?? cal.nextOpenMs(cal.addBusinessMs(c.runFrom!, target - closed))
   else if (open) dueAt = null
   else dueAt = cal.nextOpenMs(cal.addBusinessMs(c.end!, target - elapsed))
 
@@ -54,6 +70,8 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
     }
   }
 
+  // One Date per instant: the events' own for the start and stop, the due time's for the breach.
+  const due = dueAt === null ? null : new Date(dueAt)
   return {
     caseId,
     metric: o.metric.name,
@@ -62,14 +80,14 @@ export function readClock(plan: SlaPlan, caseId: string, c: ClockRecord, now: nu
     status,
     priority: c.priority,
     team: c.team,
-    startedAt: new Date(c.start),
+    startedAt: eventDate(log, c.startEvent, c.start),
     targetMs: target,
-    dueAt: date(dueAt),
-    stoppedAt: date(c.end),
+    dueAt: due,
+    stoppedAt: c.end === null ? null : eventDate(log, c.endEvent, c.end),
     elapsedMs: elapsed,
     pausedMs: paused,
     remainingMs: target - elapsed,
-    breachedAt: date(breachedAt),
+    breachedAt: breachedAt === null ? null : breachedAt === dueAt ? due : new Date(breachedAt),
     warnings,
     calendar: plan.calendarNames[c.cal]!,
   }
@@ -88,11 +106,12 @@ function crossing(
   exceed: boolean,
 ): number {
   let sum = 0
-  for (let i = 0; i < c.runs.length; i += 4) {
-    const ms = c.runs[i + 2]!
+  const runs = c.runs ?? []
+  for (let i = 0; i < runs.length; i += 4) {
+    const ms = runs[i + 2]!
     if (exceed ? sum + ms > threshold : sum + ms >= threshold) {
-      const cal = plan.calendars[c.runs[i + 3]!]!
-      const at = cal.addBusinessMs(c.runs[i]!, threshold - sum)
+      const cal = plan.calendars[runs[i + 3]!]!
+      const at = cal.addBusinessMs(runs[i]!, threshold - sum)
       return exceed ? cal.nextOpenMs(at) : at
     }
     sum += ms

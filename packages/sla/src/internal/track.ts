@@ -78,7 +78,7 @@ export function stepTrack(
     cancel(plan, sink, track, o, t)
   }
   if (track.active >= 0 && fires(m.stop, s)) {
-    endClock(plan, clocks[track.active]!, t, false)
+    endClock(plan, clocks[track.active]!, t, sink.events, false)
     track.active = -1
   }
   if (track.active >= 0 && fires(m.reset, s)) {
@@ -123,7 +123,7 @@ export function cancel(
   t: number,
 ): void {
   const c = sink.clocks[track.active]!
-  endClock(plan, c, t, true)
+  endClock(plan, c, t, sink.events, true)
   if (c.start === t) {
     c.dropped = true
     track.last = c.prev
