@@ -61,11 +61,13 @@ function createMachine(options: ProcessOptions): ServiceProcess {
     ReturnType<typeof assign<ProcessContext, CaseEvent, ActionParams, CaseEvent, never>>
   >
   for (const [name, update] of Object.entries(updates)) {
-    actionImpls[name as ActionName] = assign(({ context, event }, params: ActionParams) => ({
-      ...update(context, event, params ?? {}),
-      events: context.events + 1,
-      lastEventAt: atOf(event),
-    }))
+    actionImpls[name as ActionName] = assign(({ context, event }, params: ActionParams) => {
+      // Every update returns a fresh object: add the bookkeeping to it instead of copying it.
+      const changes = update(context, event, params ?? {})
+      changes.events = context.events + 1
+      changes.lastEventAt = atOf(event)
+      return changes
+    })
   }
   const config = buildConfig(o)
   const version = o.version ?? fingerprint(config)

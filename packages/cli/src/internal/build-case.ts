@@ -145,12 +145,16 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
     const fields: Record<string, unknown> = {}
     let reopenCount = 0
     let decided: DecisionValues | undefined
+    let decidedFacts: Record<string, unknown> | undefined // the facts `decided` came from
     const ctx: EvalContext = {
       get values() {
         return values
       },
       decision: () => {
-        decided ??= decide(factsOf())
+        if (decided === undefined) {
+          decidedFacts = factsOf()
+          decided = decide(decidedFacts)
+        }
         return decided
       },
       onBadValue,
@@ -228,8 +232,8 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         if (payload.level === now.level) return true
         type = payload.level < now.level ? 'case.deescalated' : 'case.escalated'
       }
-      // The events of a row mostly share its actor object: check each object once.
-      if (actor !== validActor) {
+      // The events of a row share its actor object, and rows mostly repeat the actor: check it once.
+      if (actor !== validActor && !sameFields(actor, validActor)) {
         const who = checkActor(actor)
         if (who !== undefined) {
           issue(line, 'invalid-event', `${type}: ${who}`)
@@ -477,7 +481,7 @@ export function createCaseBuilder(mapping: CompiledMapping, decide: Decide) {
         status = name
       }
     }
-    built.finalFacts = factsOf()
+    built.finalFacts = decided === undefined ? factsOf() : decidedFacts
     return built
   }
 }
@@ -551,6 +555,19 @@ function createOpenedParser() {
       },
     }
   }
+}
+
+/** Whether two values are objects with the same own fields holding the same primitive values. */
+function sameFields(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  let n = 0
+  for (const key in a) {
+    const v = (a as Record<string, unknown>)[key]
+    if (typeof v === 'object' || v !== (b as Record<string, unknown>)[key]) return false
+    n++
+  }
+  for (const _ in b) n--
+  return n === 0
 }
 
 /**
