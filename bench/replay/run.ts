@@ -109,18 +109,23 @@ ${row('`servicekit replay --workers 0` (one thread)', single)}
 Target: the whole replay within 3× of parsing alone.
 ${m(threads) <= 3 * m(parse) && m(single) <= 3 * m(parse) ? 'Met.' : m(threads) <= 3 * m(parse) || m(single) <= 3 * m(parse) ? 'Met by one of the two runs only.' : '**Not met** in this run.'}
 
+Run by run, the default replay took ${threads.map((r, i) => `${(r.ms / parse[i]!.ms).toFixed(2)}×`).join(', ')} the time of the
+parse beside it, and the one-thread replay ${single.map((r, i) => `${(r.ms / parse[i]!.ms).toFixed(2)}×`).join(', ')}.
+
 Where the time goes, from a CPU profile of the one-thread replay (\`node --cpu-prof\`, same log, same
-machine, the SLA clocks included): XState's transitions 29% of the CPU time (204,373 events through
-\`replayCase\`; bench/process measures that replay alone at about 44,000 events/s), building each
-case's events from its rows (the mapping, event validation, the policy's decision on every row)
-24%, csv-parse 14% and the decoding of the file's bytes 4%, garbage collection 12%, the process
-package's replay wrapper 4%, the SLA clocks (\`computeSla\`, \`summarizeSla\`) 3%, zod 2%. The worker
-threads take all but the reading off the main thread: in a profile of the default run the main
-thread spends most of its time in csv-parse and about a third waiting for the workers, so the
-workers (the process, above all) set the pace. Three busy threads share the 2 cores, and the
-worker run pays for copying rows to the workers and for each worker's own warm-up: on a machine
-busy with other work it can be slower than one thread, as the CPU column shows (the process's
-CPU time, all threads).
+machine, the SLA clocks included): XState's transitions 27% of the CPU time (204,373 events through
+\`replayCase\`, which runs the machine's transitions directly, without an actor per case), building
+each case's events from its rows (the mapping, event validation, the policy's decision on every
+row) 23%, csv-parse 18% and the decoding of the file's bytes 5%, garbage collection 11%, the SLA
+clocks (\`computeSla\`, \`summarizeSla\`) 4%, zod 2%. The worker threads take all but the reading off
+the main thread: in a profile of the default run the main thread spends most of its time in
+csv-parse and about a quarter waiting for the workers, so the workers (the process, above all) set
+the pace. Three busy threads share the 2 cores, and the worker run pays for copying rows to the
+workers and for each worker's own warm-up (its CPU time, all threads, is about a quarter more than
+one thread's). Two other layouts were measured and dropped: every worker reading the whole log
+itself (no copying, but the parse done twice: about 20% more CPU, slower on 2 cores), and the main
+thread replaying a batch itself whenever the workers were busy (it then read the log too slowly to
+keep them fed).
 
 Peak RSS against the number of incidents
 (one case is held at a time; what grows is the summary's maps of days, paths and teams, and the
