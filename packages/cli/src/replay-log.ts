@@ -242,11 +242,13 @@ function readText(path: string, what: string): string {
  * this one; from TypeScript sources (tests, `npm start`), a bootstrap that
  * registers tsx first, since a worker thread does not inherit tsx's loader.
  */
-function workerEntry(): { entry: URL | string; eval: boolean; execArgv: string[] } | undefined {
+function workerEntry(): { entry: URL | string; eval: boolean; execArgv?: string[] } | undefined {
   const here = import.meta.url
   if (!here.endsWith('.ts')) {
+    // Node's options pass on by inheritance; given explicitly, one a worker cannot take
+    // (`--max-old-space-size` for a large log, `--trace-gc`) would stop the replay.
     const file = new URL(here.endsWith('.cjs') ? './replay-worker.cjs' : './replay-worker.js', here)
-    return { entry: file, eval: false, execArgv: process.execArgv }
+    return { entry: file, eval: false }
   }
   let tsx: string
   try {
@@ -300,7 +302,11 @@ function createPool(
   const workers = Array.from(
     { length: size },
     () =>
-      new Worker(start.entry, { eval: start.eval, workerData: input, execArgv: start.execArgv }),
+      new Worker(start.entry, {
+        eval: start.eval,
+        workerData: input,
+        ...(start.execArgv && { execArgv: start.execArgv }),
+      }),
   )
   const done = new Map<number, Extract<WorkerAnswer, { outcomes: unknown }>>()
   let failure: unknown

@@ -93,7 +93,8 @@ describe.skipIf(!built && process.env.CI !== 'true')(
         join(dir, 'summary.json'),
         '--quiet',
       ]
-      await exec('node', [bin, ...args], { cwd: fromRoot() })
+      // With a Node option a worker thread cannot be given (a larger heap, for a large log).
+      await exec('node', ['--max-old-space-size=2048', bin, ...args], { cwd: fromRoot() })
       const fromBin = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as ReplaySummary
       const fromSource = await replayLog({
         log: fromRoot('examples/replay/uci-incident.sample.csv'),
