@@ -36,6 +36,8 @@ export interface WorkerInput extends AnalyzerInput {
 }
 
 const SEP = '\u001f'
+/** The shortest piece of a string V8 keeps as a view into it rather than copying (SlicedString::kMinLength). */
+const SLICE_MIN = 13
 const NONE = '\u001e'
 
 /** Packs the cases of a batch for a worker (see {@link WorkerBatch}). */
@@ -76,7 +78,13 @@ export function unpackBatch(batch: WorkerBatch): { id: string; rows: Row[] }[] {
       let values: unknown[]
       if (cells) {
         values = cells.slice(r * batch.width, (r + 1) * batch.width)
-        for (let j = 0; j < values.length; j++) if (values[j] === NONE) values[j] = undefined
+        for (let j = 0; j < values.length; j++) {
+          const v = values[j] as string
+          if (v === NONE) values[j] = undefined
+          // V8 makes a longer piece of a split string a view into the whole batch, which would
+          // then live as long as any memo keeps the piece: copy it into a string of its own.
+          else if (v.length >= SLICE_MIN) values[j] = ` ${v}`.slice(1)
+        }
       } else values = batch.cells![r]!
       rows.push({ line: batch.lines[r]!, values })
     }
