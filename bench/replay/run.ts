@@ -72,7 +72,19 @@ for (let i = 0; i < RUNS; i++) {
   )
 }
 const loadAfter = loadavg()[0]!
-const sized = [quarter, half].map((file) => ({
+// Longer than the log: the log again under new incident numbers (the first column, prefixed).
+const repeated = (times: number) => {
+  const file = join(dir, `uci-${times * 100}.csv`)
+  const body = lines.slice(1).filter((l) => l !== '')
+  const copies = Array.from({ length: times }, (_, k) =>
+    k === 0 ? body : body.map((l) => `R${k}-${l}`),
+  )
+  writeFileSync(file, `${[lines[0], ...copies.flat()].join('\n')}\n`)
+  return file
+}
+const double = repeated(2)
+const quadruple = repeated(4)
+const sized = [quarter, half, double, quadruple].map((file) => ({
   threads: child('replay', file),
   single: child('replay', file, '0'),
 }))
@@ -127,15 +139,19 @@ itself (no copying, but the parse done twice: about 20% more CPU, slower on 2 co
 thread replaying a batch itself whenever the workers were busy (it then read the log too slowly to
 keep them fed).
 
-Peak RSS against the number of incidents
-(one case is held at a time; what grows is the summary's maps of days, paths and teams, and the
-set of case ids seen, to catch a case whose rows are split):
+Peak RSS against the number of incidents: prefixes of the log, the log, and the log two and four
+times over (repeated under new incident numbers). One case is held at a time; what grows is the
+set of case ids seen (to catch a case whose rows are split) and the summary's maps of days, paths
+and teams; the caches of validated values are capped. From a quarter of the log to the whole,
+the heaps of the threads grow to their working size; from there the peak stays about level.
 
 | incidents | rows | peak RSS, ${workers} workers | peak RSS, one thread |
 | ---: | ---: | ---: | ---: |
 | ${fmt(sized[0]!.threads.cases!)} (25%) | ${fmt(sized[0]!.threads.rows)} | ${fmt(sized[0]!.threads.maxRssMiB)} MiB | ${fmt(sized[0]!.single.maxRssMiB)} MiB |
 | ${fmt(sized[1]!.threads.cases!)} (50%) | ${fmt(sized[1]!.threads.rows)} | ${fmt(sized[1]!.threads.maxRssMiB)} MiB | ${fmt(sized[1]!.single.maxRssMiB)} MiB |
 | ${fmt(cases)} (100%) | ${fmt(threads[0]!.rows)} | ${fmt(rss(threads))} MiB | ${fmt(rss(single))} MiB |
+| ${fmt(sized[2]!.threads.cases!)} (200%) | ${fmt(sized[2]!.threads.rows)} | ${fmt(sized[2]!.threads.maxRssMiB)} MiB | ${fmt(sized[2]!.single.maxRssMiB)} MiB |
+| ${fmt(sized[3]!.threads.cases!)} (400%) | ${fmt(sized[3]!.threads.rows)} | ${fmt(sized[3]!.threads.maxRssMiB)} MiB | ${fmt(sized[3]!.single.maxRssMiB)} MiB |
 `
 writeSection('replay', markdown)
 console.log(markdown)
