@@ -11,6 +11,18 @@ const base = {
   policy: fixture('tickets.policy.json'),
 }
 
+/** The command line replaying the small log on one thread. */
+const oneThreadArgs = [
+  'replay',
+  base.log,
+  '--mapping',
+  base.mapping,
+  '--policy',
+  base.policy,
+  '--workers',
+  '0',
+]
+
 describe('replayLog on a small log with every kind of bad row', () => {
   let summary: ReplaySummary
   beforeAll(async () => {
@@ -186,16 +198,7 @@ describe('--strict', () => {
   })
 
   it('exits 1 from the command; without --strict the replay exits 0', async () => {
-    const args = [
-      'replay',
-      base.log,
-      '--mapping',
-      base.mapping,
-      '--policy',
-      base.policy,
-      '--workers',
-      '0',
-    ]
+    const args = oneThreadArgs
     const strict = await run([...args, '--strict'])
     expect(strict.code).toBe(1)
     expect(strict.stderr).toMatch(
@@ -269,16 +272,7 @@ describe('worker threads', () => {
 })
 
 describe('the progress bar', () => {
-  const args = [
-    'replay',
-    base.log,
-    '--mapping',
-    base.mapping,
-    '--policy',
-    base.policy,
-    '--workers',
-    '0',
-  ]
+  const args = oneThreadArgs
   it('is drawn on a terminal, with cases per second and the time left, then cleared', async () => {
     const r = await run(args, { tty: true })
     // \u001b[K clears the rest of the line; shown here as <EL>.

@@ -15,6 +15,16 @@ import type { Command } from './index'
 
 const jsonOption = { json: { type: 'boolean' } } as const
 
+/** The arguments of a command that takes one policy file and `--json`. */
+function policyFileArgs(command: string, args: readonly string[]): { json: boolean; file: string } {
+  const { values, positionals } = parseCommandArgs(command, args, jsonOption, {
+    min: 1,
+    max: 1,
+    names: `the policy file (servicekit ${command} my.policy.json)`,
+  })
+  return { json: values.json === true, file: positionals[0]! }
+}
+
 /** `file:line:column` of an issue, as editors and terminals link it. */
 function where(file: string, item: { line?: number; column?: number }): string {
   return item.line === undefined ? file : `${file}:${item.line}:${item.column ?? 1}`
@@ -58,15 +68,10 @@ is listed with its line and column, its JSON pointer, and what to write instead.
 
 Exit codes: 0 the policy is valid, 1 it is not, 2 usage error or unreadable file.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('validate', args, jsonOption, {
-      min: 1,
-      max: 1,
-      names: 'the policy file (servicekit validate my.policy.json)',
-    })
-    const file = positionals[0]!
+    const { json: asJson, file } = policyFileArgs('validate', args)
     const loaded = load(io, file)
     const paint = createPaint(io.stdout, io.env)
-    if (values.json) {
+    if (asJson) {
       json(io, {
         file,
         valid: 'policy' in loaded,
@@ -105,15 +110,10 @@ unused calendars, escalation triggers that never fire.
 
 Exit codes: 0 no findings, 1 findings (errors or warnings), 2 usage error or unreadable file.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('lint', args, jsonOption, {
-      min: 1,
-      max: 1,
-      names: 'the policy file (servicekit lint my.policy.json)',
-    })
-    const file = positionals[0]!
+    const { json: asJson, file } = policyFileArgs('lint', args)
     const findings = lintPolicy(readInput(io.cwd, file, 'policy'))
     const paint = createPaint(io.stdout, io.env)
-    if (values.json) json(io, { file, findings })
+    if (asJson) json(io, { file, findings })
     else {
       writeLines(
         io.stdout,
@@ -157,21 +157,16 @@ and shows every field that differs from what the test expects.
 Exit codes: 0 every test passes, 1 a test fails or the policy does not load,
 2 usage error or unreadable file.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('test', args, jsonOption, {
-      min: 1,
-      max: 1,
-      names: 'the policy file (servicekit test my.policy.json)',
-    })
-    const file = positionals[0]!
+    const { json: asJson, file } = policyFileArgs('test', args)
     const paint = createPaint(io.stdout, io.env)
     const loaded = load(io, file)
     if (!('policy' in loaded)) {
-      if (values.json) json(io, { file, valid: false, issues: loaded.issues })
+      if (asJson) json(io, { file, valid: false, issues: loaded.issues })
       else printIssues(io, paint, file, loaded.issues)
       return 1
     }
     const report = testPolicy(loaded.policy)
-    if (values.json) {
+    if (asJson) {
       json(io, {
         file,
         passed: report.passed,
