@@ -6,7 +6,13 @@ import {
   safeParseCaseEvent,
   safeParseCustomer,
 } from '@servicekit/core'
-import type { CompiledEvent, CompiledMapping, DecisionValues, EvalContext } from './compile-mapping'
+import {
+  type CompiledEvent,
+  type CompiledMapping,
+  type DecisionValues,
+  type EvalContext,
+  payloadKey,
+} from './compile-mapping'
 import type { Row } from './read-rows'
 
 /** The kinds of bad input a replay counts (and `--strict` makes fatal). */
@@ -568,27 +574,6 @@ function sameFields(a: unknown, b: unknown): boolean {
   }
   for (const _ in b) n--
   return n === 0
-}
-
-/**
- * The memo key of an event's payload: its type and fields. A flat payload of
- * strings, numbers and booleans (most are) is keyed without JSON; the type of
- * each value is in the key, so `"1"` and `1` differ, and an undefined field
- * counts as absent, as in JSON. Distinct payloads always get distinct keys.
- */
-function payloadKey(type: string, payload: Record<string, unknown>): string {
-  let key = type
-  for (const name in payload) {
-    const v = payload[name]
-    if (v === undefined) continue
-    const t = typeof v
-    if (t !== 'string' && t !== 'number' && t !== 'boolean')
-      return `${type}\u0004${JSON.stringify(payload)}`
-    const text = t === 'string' ? (v as string) : String(v)
-    // Lengths first, so no name or value can pass for another (the key decides the memoized event).
-    key += `${name.length}:${name}${t[0]}${text.length}:${text}`
-  }
-  return key
 }
 
 function sameCells(

@@ -36,7 +36,7 @@ export interface CompiledEvent {
   build: (ctx: EvalContext) => { payload: Record<string, unknown>; actor: unknown }
   /** Whether the payload or actor depends on the row. */
   variable: boolean
-  /** For a payload that does not depend on the row: its memo key (type and JSON), computed once. */
+  /** For a payload that does not depend on the row: its memo key ({@link payloadKey}), computed once. */
   constantKey: string | undefined
 }
 
@@ -161,7 +161,10 @@ export function compileMapping(mapping: ReplayMapping): CompiledMapping {
       variable: body.variable || who.variable,
       constantKey: body.variable
         ? undefined
-        : type + JSON.stringify(body.evaluate(undefined as unknown as EvalContext)),
+        : payloadKey(
+            type,
+            body.evaluate(undefined as unknown as EvalContext) as Record<string, unknown>,
+          ),
     }
   }
   const status = (s: StatusMapping): CompiledStatus => {
@@ -245,3 +248,24 @@ function convert(value: unknown, type: 'string' | 'integer' | 'number' | 'boolea
 }
 
 const article = (type: string) => (type === 'integer' ? 'an integer' : `a ${type}`)
+
+/**
+ * The memo key of an event's payload: its type and fields. A flat payload of
+ * strings, numbers and booleans (most are) is keyed without JSON; the type of
+ * each value is in the key, so `"1"` and `1` differ, and an undefined field
+ * counts as absent, as in JSON. Distinct payloads always get distinct keys.
+ */
+export function payloadKey(type: string, payload: Record<string, unknown>): string {
+  let key = type
+  for (const name in payload) {
+    const v = payload[name]
+    if (v === undefined) continue
+    const t = typeof v
+    if (t !== 'string' && t !== 'number' && t !== 'boolean')
+      return `${type}\u0004${JSON.stringify(payload)}`
+    const text = t === 'string' ? (v as string) : String(v)
+    // Lengths first, so no name or value can pass for another (the key decides the memoized event).
+    key += `${name.length}:${name}${t[0]}${text.length}:${text}`
+  }
+  return key
+}
