@@ -43,7 +43,7 @@ export function advanceSla(
 ): SlaState {
   const plan = planFor(policy)
   if (state === undefined && events.length === 0) throw emptyHistory()
-  const st = state === undefined ? createState(plan) : cloneState(checkState(state, plan))
+  const st = state === undefined ? createState(plan, []) : cloneState(checkState(state, plan))
   const step = createStep()
   for (let i = 0; i < events.length; i++)
     applyEvent(plan, st, events[i]!, i, options.facts, step, true)
@@ -60,8 +60,7 @@ export function foldHistory(
   facts: AdvanceSlaOptions['facts'],
 ): StateRecord {
   if (history.length === 0) throw emptyHistory()
-  const st = createState(plan)
-  st.log = history
+  const st = createState(plan, history)
   const step = createStep()
   for (let i = 0; i < history.length; i++) applyEvent(plan, st, history[i]!, i, facts, step, false)
   return st

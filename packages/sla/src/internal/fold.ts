@@ -1,4 +1,10 @@
-import { type CaseEvent, ServiceKitError, tryToMillis } from '@servicekit/core'
+import {
+  type CaseEvent,
+  type CaseEventOf,
+  type CaseEventType,
+  ServiceKitError,
+  tryToMillis,
+} from '@servicekit/core'
 import type { StateRecord } from '../sla-state'
 import { reconcile } from './changes'
 import { copyClock } from './clock-ops'
@@ -10,8 +16,8 @@ import { type Step, stepTrack } from './track'
 /** Extra facts for the policy's decisions, merged over the ones read from the case. */
 export type ExtraFacts = Readonly<Record<string, unknown>> | undefined
 
-/** A fresh state for a plan, before its `case.opened`. */
-export function createState(plan: SlaPlan): StateRecord {
+/** A fresh state for a plan, before its `case.opened`, taking its events into `log`. */
+export function createState(plan: SlaPlan, log: readonly CaseEvent[]): StateRecord {
   return {
     format: 1,
     policy: plan.fingerprint,
@@ -31,7 +37,7 @@ export function createState(plan: SlaPlan): StateRecord {
     tracks: [],
     clocks: [],
     counters: plan.zeros.slice(),
-    log: [],
+    log,
   }
 }
 
@@ -114,13 +120,13 @@ export function applyEvent(
   const t = tryToMillis(e.at)
   if (t === undefined) throw invalid(index, position, e, 'invalid-time', '"at" is not a valid time')
   if (position === 0) {
-    if (e.type !== 'case.opened')
+    if (type !== 'case.opened')
       throw invalid(
         index,
         position,
         e,
         'not-opened',
-        `the history must begin with case.opened, not ${e.type}`,
+        `the history must begin with case.opened, not ${type}`,
       )
   } else if (e.caseId !== st.caseId) {
     throw invalid(
@@ -148,7 +154,7 @@ export function applyEvent(
   const entered = enteredStates(position === 0, prev, next)
   const reopened = isReopening(prev, next)
 
-  const change = updateCase(plan, st, e)
+  const change = updateCase(plan, st, e, type)
   if (change !== KEEP) reconcile(plan, st, t, change === CATEGORY_CHANGED, facts)
 
   step.event = e
@@ -190,17 +196,21 @@ const CATEGORY_CHANGED = 2
 /**
  * Applies the event's changes to the case's facts, and says whether the
  * policy must decide again: only when a fact it reads changed, or the
- * priority the log sets differs from the one in force.
+ * priority the log sets differs from the one in force. `type` is the event's
+ * type, read once by the caller (events of many shapes make each read slow).
  */
-function updateCase(plan: SlaPlan, st: StateRecord, e: CaseEvent): number {
-  switch (e.type) {
-    case 'case.opened':
+function updateCase(plan: SlaPlan, st: StateRecord, event: CaseEvent, type: CaseEventType): number {
+  switch (type) {
+    case 'case.opened': {
+      const e = event as CaseEventOf<'case.opened'>
       st.case = e.case
       st.changes = null
       ;(st as { caseId: string }).caseId = e.caseId
       st.recorded = e.case.priority ?? null
       return DECIDE
+    }
     case 'case.triaged': {
+      const e = event as CaseEventOf<'case.triaged'>
       const category =
         e.category !== field(st, 'category') || e.subcategory !== field(st, 'subcategory')
       let read = category && (plan.reads('category') || plan.reads('subcategory'))
@@ -221,12 +231,14 @@ function updateCase(plan: SlaPlan, st: StateRecord, e: CaseEvent): number {
       return read || e.priority !== st.priority ? DECIDE : KEEP
     }
     case 'priority.changed': {
+      const e = event as CaseEventOf<'priority.changed'>
       const read = e.priority !== field(st, 'priority') && plan.reads('priority')
       own(st).priority = e.priority
       st.recorded = e.priority
       return read || e.priority !== st.priority ? DECIDE : KEEP
     }
     case 'category.changed': {
+      const e = event as CaseEventOf<'category.changed'>
       const changed =
         e.category !== field(st, 'category') || e.subcategory !== field(st, 'subcategory')
       const set = own(st)
@@ -237,6 +249,7 @@ function updateCase(plan: SlaPlan, st: StateRecord, e: CaseEvent): number {
         : KEEP
     }
     case 'case.updated': {
+      const e = event as CaseEventOf<'case.updated'>
       let read = false
       for (const key of Object.keys(e.changes)) if (plan.reads(key)) read = true
       Object.assign(own(st), e.changes)
@@ -245,12 +258,14 @@ function updateCase(plan: SlaPlan, st: StateRecord, e: CaseEvent): number {
     case 'case.reopened':
       st.reopens++
       return plan.reads('reopenCount') ? DECIDE : KEEP
-    case 'case.assigned':
-      if (e.team !== undefined) {
-        st.assigned = e.team
-        for (const tr of st.tracks) if (tr.active >= 0) st.clocks[tr.active]!.team = e.team
+    case 'case.assigned': {
+      const team = (event as CaseEventOf<'case.assigned'>).team
+      if (team !== undefined) {
+        st.assigned = team
+        for (const tr of st.tracks) if (tr.active >= 0) st.clocks[tr.active]!.team = team
       }
       return KEEP
+    }
     default:
       return KEEP
   }

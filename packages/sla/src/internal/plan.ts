@@ -33,6 +33,8 @@ export interface Triggers {
   readonly ev: number
   /** Triggers with `where` or `after`. */
   readonly cond: readonly CondTrigger[]
+  /** Event types of those triggers: an event of no other type needs no look at them. */
+  readonly condEv: number
   /** States: entered (start, stop, …) or occupied (pause). */
   readonly st: number
 }
@@ -361,5 +363,5 @@ function compileTriggers(list: readonly SlaTrigger[] | undefined): Triggers {
       })),
     })
   }
-  return { ev, cond, st }
+  return { ev, cond, condEv: cond.reduce((m, c) => m | c.bit, 0), st }
 }

@@ -140,6 +140,7 @@ function fires(k: Triggers, s: Step): boolean {
 
 function firesOnEvent(k: Triggers, s: Step): boolean {
   if (k.ev & s.bit) return true
+  if ((k.condEv & s.bit) === 0) return false
   for (let i = 0; i < k.cond.length; i++) if (matches(k.cond[i]!, s)) return true
   return false
 }
