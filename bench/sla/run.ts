@@ -11,9 +11,14 @@
 // whether each minute is open. Both must give the same elapsed times and
 // statuses on the cases the baseline runs (checked before timing).
 //
+// computeSla is timed in 5 processes one after another (this one, then 4 started with
+// --compute-only), and judged on the median of their medians.
+//
 // Run: npm run build && npx tsx --expose-gc bench/sla/run.ts
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { type Calendar, createCalendar } from '@servicekit/calendar'
 import type { CaseEvent } from '@servicekit/core'
 import { createPolicyEngine, parsePolicy } from '@servicekit/policy'
@@ -22,6 +27,8 @@ import { commit, fmt, keep, machine, median, writeSection } from '../lib/measure
 import { createHistories, nowOf } from './workload'
 
 const N = 100_000
+/** Run as one of the extra processes that only time computeSla. */
+const computeOnly = process.argv.includes('--compute-only')
 const BASELINE = 2_000
 const MIN = 60_000
 const policy = parsePolicy(
@@ -118,9 +125,9 @@ const calOpenOn = (cal: Calendar, dayAt: number) => {
   return false
 }
 
-// Same answers, first.
+// Same answers, first (once: not again in the processes that only time computeSla).
 let disagreements = 0
-for (let i = 0; i < BASELINE; i++) {
+for (let i = 0; i < (computeOnly ? 0 : BASELINE); i++) {
   const ours = computeSla(histories[i]!, policy, { now: nows[i]! })
   const theirs = naive(histories[i]!, nows[i]!)
   if (ours.length !== 4) throw new Error(`case ${i}: ${ours.length} clocks`)
@@ -163,13 +170,32 @@ function measure(batch: () => unknown, ops: number, samples: number, warmups: nu
   }
   return { wall, cpu }
 }
+const computeAll = all((i) => computeSla(histories[i]!, policy, { now: nows[i]! }), N)
+// A fresh process only times computeSla and reports its medians (see PROCESSES below).
+if (computeOnly) {
+  const r = measure(computeAll, N, 7, 2)
+  console.log(JSON.stringify({ wall: median(r.wall), cpu: median(r.cpu) }))
+  process.exit(0)
+}
 const load = os.loadavg()[0]!
-const compute = measure(
-  all((i) => computeSla(histories[i]!, policy, { now: nows[i]! }), N),
-  N,
-  7,
-  2,
-)
+const compute = measure(computeAll, N, 7, 2)
+// One process's median moves by up to ±10% from run to run on this machine (how V8 happens to
+// optimise the hot functions, and when the collector runs), so computeSla is also timed in
+// fresh processes, one after another, and the target is judged on the median of all of them.
+const PROCESSES = 5
+const perProcess: { wall: number; cpu: number }[] = [
+  { wall: median(compute.wall), cpu: median(compute.cpu) },
+]
+for (let k = 1; k < PROCESSES; k++) {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--compute-only'],
+    {
+      encoding: 'utf8',
+    },
+  )
+  perProcess.push(JSON.parse(out.trim().split('\n').at(-1)!))
+}
 // The desk: each event advances the stored state, then the clocks and the timers to schedule.
 const deskCases = 10_000
 const desk = measure(
@@ -207,7 +233,11 @@ const statuses = Object.entries(
   .map(([s, n]) => `${s} ${fmt((100 * n) / clocks.length, 1)}%`)
   .join(', ')
 const rows: [string, Rates, string][] = [
-  ['servicekit `computeSla(history, policy, { now })`', compute, 'cases / s'],
+  [
+    'servicekit `computeSla(history, policy, { now })`',
+    { wall: perProcess.map((r) => r.wall), cpu: perProcess.map((r) => r.cpu) },
+    'cases / s',
+  ],
   [
     'servicekit per event: `advanceSla(state, [event])` + `toSlaClocks` + `nextDeadlines`',
     desk,
@@ -228,7 +258,9 @@ const table = [
       `| ${name.padEnd(width)} | ${fmt(median(r.wall)).padStart(16)} | ${fmt(median(r.cpu)).padStart(20)} | ${unit.padEnd(10)} |`,
   ),
 ].join('\n')
-const caseRate = median(compute.cpu)
+const caseRate = median(perProcess.map((r) => r.cpu))
+const caseWall = median(perProcess.map((r) => r.wall))
+const processRates = perProcess.map((r) => fmt(r.cpu)).join(', ')
 // What the Dates alone cost: the clocks carry this many a case, and Node builds each in C++;
 // the new ones are those that are neither an event's own `at` nor shared with another field.
 const datesOf = (c: SlaClock) =>
@@ -267,8 +299,11 @@ engineer on site, resolved, confirmed), opened anywhere in January–November 20
 after their last event. Four clocks a case: first response, on-site arrival and resolution on the
 24×7 calendar, follow-up (20 working days) on the Shanghai office calendar with the lunch break and
 the 2026 holidays; every objective warns at 75%. Clocks: ${statuses}. Medians of 7 samples on one
-core, each \`computeSla\` sample one pass over all ${fmt(N)} cases after two warm-up passes; the
-per-event row replays ${fmt(deskCases)} of the cases event by event; the baseline runs on ${fmt(200)} cases. The
+core, each \`computeSla\` sample one pass over all ${fmt(N)} cases after two warm-up passes; a
+process's median moves by up to ±10% from one run to the next, so \`computeSla\` is measured in
+${PROCESSES} processes one after another and its row gives the median of their medians (per process, CPU
+time: ${processRates}); the per-event row replays ${fmt(deskCases)} of the cases event by event; the
+baseline runs on ${fmt(200)} cases. The
 machine is shared with other work (load average ${fmt(load, 1)} on ${os.cpus().length} cores when the run began),
 so every sample is timed twice: by the wall clock, and by this process's CPU time (what one core
 gives when nothing else takes it).
@@ -285,6 +320,6 @@ A case's clocks carry ${fmt(datesPerCase, 1)} \`Date\`s, ${fmt(newDatesPerCase, 
 \`computeSla\` time (Node ${process.versions.node} builds ${fmt(median(dateRate.cpu) / 1e6, 1)} million \`Date\`s a second on this core).
 
 Target: at least 200,000 cases per second on one core (measured ${fmt(caseRate)} in CPU time,
-${fmt(median(compute.wall))} by the wall clock: ${caseRate >= 200_000 ? 'met' : 'NOT met'}); ${fmt(caseRate / median(baseline.cpu), 0)}× the baseline.`,
+${fmt(caseWall)} by the wall clock, the median of the ${PROCESSES} processes; the slowest gave ${fmt(Math.min(...perProcess.map((r) => r.cpu)))}: ${caseRate >= 200_000 ? 'met' : 'NOT met'}); ${fmt(caseRate / median(baseline.cpu), 0)}× the baseline.`,
 )
 console.log(table)
