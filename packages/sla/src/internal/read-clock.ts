@@ -22,11 +22,8 @@ export function readClock(
 ): SlaClock {
   const o = plan.objectives[c.o]!
   const cal = plan.calendars[c.cal]!
-  let closed = 0
-  const runs = c.runs
-  if (runs !== null) for (let i = 2; i < runs.length; i += 4) closed += runs[i]!
-  let paused = 0
-  if (c.pauses !== null) for (let i = 2; i < c.pauses.length; i += 4) paused += c.pauses[i]!
+  const closed = spanMs(c.runs)
+  let paused = spanMs(c.pauses)
   const open = c.end === null
   const running = open && c.runFrom !== null
   let elapsed = closed
@@ -91,6 +88,13 @@ export function readClock(
     warnings,
     calendar: plan.calendarNames[c.cal]!,
   }
+}
+
+/** The business time held by a list of `[from, to, ms, calendar]` spans (none: 0). */
+function spanMs(spans: readonly number[] | null): number {
+  let ms = 0
+  if (spans !== null) for (let i = 2; i < spans.length; i += 4) ms += spans[i]!
+  return ms
 }
 
 /**
